@@ -1,0 +1,25 @@
+# Hai lệnh cần nhớ: `make documents` và `make test`. Mọi bước cài đặt đều tự động.
+VENV    := .venv
+PY      := $(VENV)/bin/python
+TDKT    := $(VENV)/bin/tdkt
+STAMP   := $(VENV)/.installed
+PYTHON  ?= python3
+
+.PHONY: help documents test clean
+
+help: ## Liệt kê các lệnh
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $(STAMP)
+
+documents: $(STAMP) ## Tạo văn bản DOCX từ mọi tệp YAML trong data/ vào output/
+	$(TDKT) build data -o output
+
+test: $(STAMP) ## Chạy toàn bộ kiểm thử
+	$(PY) -m pytest -q
+
+clean: ## Xóa thư mục output/
+	rm -rf output

@@ -1,0 +1,97 @@
+"""Inline markup in text fields, turned into WordprocessingML runs.
+
+`**đậm**` is bold, `*nghiêng*` is italic, `\\*` is a literal asterisk. An asterisk followed by a
+space is literal too, so the '* ' that clerks use as a marker before a sub-heading stays as typed.
+A line break inside a value becomes a line break in the paragraph, a tab a tab.
+"""
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+from markupsafe import Markup
+
+# Characters XML 1.0 cannot hold; they arrive with text pasted from old Word files.
+_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_TOKEN = re.compile(r"\\\*|\*\*(?=\S)|(?<=\S)\*\*|\*(?=[^\s*])|(?<=[^\s*\\])\*")
+
+
+def bad_xml_chars(text: str) -> list[str]:
+    return _BAD_XML.findall(text)
+
+
+def strip_bad_xml(text: str) -> str:
+    return _BAD_XML.sub("", text)
+
+
+def spans(text: str) -> list[tuple[str, bool, bool]]:
+    """Split marked-up text into (text, bold, italic) spans; unmatched marks stay literal."""
+    tokens = []
+    pos = 0
+    for m in _TOKEN.finditer(text):
+        if m.start() > pos:
+            tokens.append(("t", text[pos:m.start()]))
+        tokens.append(("m", m.group()))
+        pos = m.end()
+    if pos < len(text):
+        tokens.append(("t", text[pos:]))
+    # Pair marks: a mark with no partner later on is plain text.
+    marks = [i for i, (k, v) in enumerate(tokens) if k == "m" and v != "\\*"]
+    active: dict[str, int] = {}
+    paired: set[int] = set()
+    for i in marks:
+        v = tokens[i][1]
+        if v in active:
+            paired.add(active.pop(v))
+            paired.add(i)
+        else:
+            active[v] = i
+    out: list[tuple[str, bool, bool]] = []
+    bold = italic = False
+    for i, (k, v) in enumerate(tokens):
+        if k == "m" and v == "\\*":
+            out.append(("*", bold, italic))
+        elif k == "m" and i in paired:
+            if v == "**":
+                bold = not bold
+            else:
+                italic = not italic
+        else:
+            out.append((v, bold, italic))
+    merged: list[tuple[str, bool, bool]] = []
+    for t, b, it in out:
+        if merged and merged[-1][1] == b and merged[-1][2] == it:
+            merged[-1] = (merged[-1][0] + t, b, it)
+        elif t:
+            merged.append((t, b, it))
+    return merged
+
+
+def plain(text: str) -> str:
+    """The text a reader sees, without the markup."""
+    return "".join(t for t, _, _ in spans(text))
+
+
+def _run(text: str, bold: bool, italic: bool, extra: str = "") -> str:
+    props = extra + ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    parts = []
+    for piece in re.split(r"(\n|\t)", text):
+        if piece == "\n":
+            parts.append("<w:br/>")
+        elif piece == "\t":
+            parts.append("<w:tab/>")
+        elif piece:
+            parts.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+    return f"<w:r>{rpr}{''.join(parts)}</w:r>"
+
+
+def runs(text: str, bold: bool = False, italic: bool = False, markup: bool = True) -> Markup:
+    """Run XML for `text`; `bold`/`italic` apply to all of it on top of the marks."""
+    text = strip_bad_xml(text)
+    pieces = spans(text) if markup else [(text, False, False)]
+    return Markup("".join(_run(t, b or bold, i or italic) for t, b, i in pieces))
+
+
+def join(*parts: Markup) -> Markup:
+    return Markup("").join(parts)

@@ -1,0 +1,56 @@
+"""Each document kind: its schema, its template and how its template values are computed.
+
+A new kind is a model, a template and a `context` function here; the pipeline does not change.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from pydantic import BaseModel
+
+from . import normalise
+from .loader import Loaded
+from .models import KeHoach
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass
+class Rendering:
+    """One DOCX to write: its template, the values to fill it with, and its file suffix."""
+
+    template: str
+    context: dict
+    suffix: str = ""  # "" for the main document, e.g. ".de-cuong" for a companion
+    title: str = ""
+    date: str = "2000-01-01"
+    creator: str = ""
+
+
+def _iso(doc) -> str:
+    n = doc.ngay
+    return f"{n.nam:04d}-{(n.thang or 1):02d}-{(n.ngay or 1):02d}"
+
+
+def ke_hoach(doc: KeHoach, loaded: Loaded | None) -> list[Rendering]:
+    numbering = normalise.Numbering(loaded)
+    for line in doc.can_cu:
+        numbering.paragraph("can_cu", line)
+    for line in doc.mo_dau:
+        numbering.paragraph("doan", line)
+    numbering.walk(doc.noi_dung, ("noi_dung",))
+    for line in doc.ket_thuc:
+        numbering.paragraph("doan", line)
+    normalise.raise_if(numbering.problems)
+    normalise.close_content(numbering.blocks)
+    context = normalise.header(doc, "KH")
+    context["khoi"] = numbering.blocks
+    return [Rendering("ke_hoach.docx", context, title=f"Kế hoạch - {doc.trich_yeu}"[:250],
+                      date=_iso(doc), creator=doc.co_quan.ten.replace("\n", " "))]
+
+
+BUILDERS: dict[str, Callable[[BaseModel, Loaded | None], list[Rendering]]] = {
+    "ke_hoach": ke_hoach,
+}

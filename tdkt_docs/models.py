@@ -1,0 +1,238 @@
+"""The schema of the YAML a clerk writes. Keys are plain ASCII Vietnamese; descriptions feed the
+JSON Schema that editors use for completion, so they are written for the clerk."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag,
+                      field_validator, model_validator)
+from pydantic_core import PydanticCustomError
+
+
+class Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+
+def _not_blank(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        raise PydanticCustomError("blank", "đang để trống; hãy điền nội dung")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Chu = Annotated[Text, BeforeValidator(_not_blank)]
+
+
+# --- Dates -----------------------------------------------------------------------------------
+
+class Ngay(BaseModel):
+    """A signing date that may still be partly blank in a draft (day, or day and month)."""
+
+    model_config = ConfigDict(frozen=True)
+    nam: int
+    thang: int | None = None
+    ngay: int | None = None
+
+    @property
+    def full(self) -> date | None:
+        if self.ngay is None or self.thang is None:
+            return None
+        return date(self.nam, self.thang, self.ngay)
+
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
+_VN = re.compile(r"^(?:(\d{1,2})/)?(\d{1,2})/(\d{4})$")
+
+
+def parse_ngay(value: Any) -> Ngay:
+    if isinstance(value, Ngay):
+        return value
+    if isinstance(value, date):
+        return Ngay(nam=value.year, thang=value.month, ngay=value.day)
+    if isinstance(value, bool):
+        raise PydanticCustomError("date", _DATE_HELP)
+    if isinstance(value, int):
+        year, month, day = value, None, None
+    elif isinstance(value, str):
+        text = value.strip()
+        if m := _ISO.match(text):
+            year, month, day = int(m[1]), int(m[2]), (int(m[3]) if m[3] else None)
+        elif m := _VN.match(text):
+            day, month, year = (int(m[1]) if m[1] else None), int(m[2]), int(m[3])
+        elif re.fullmatch(r"\d{4}", text):
+            year, month, day = int(text), None, None
+        else:
+            raise PydanticCustomError("date", _DATE_HELP)
+    elif isinstance(value, dict):
+        try:
+            return Ngay(**value)
+        except Exception:
+            raise PydanticCustomError("date", _DATE_HELP) from None
+    else:
+        raise PydanticCustomError("date", _DATE_HELP)
+    if not 1900 <= year <= 2200:
+        raise PydanticCustomError("date", "năm {year} không hợp lệ", {"year": year})
+    if month is not None and not 1 <= month <= 12:
+        raise PydanticCustomError("date", "tháng {month} không có; tháng chỉ từ 1 đến 12", {"month": month})
+    if day is not None:
+        try:
+            date(year, month, day)
+        except ValueError:
+            raise PydanticCustomError(
+                "date", "ngày {day}/{month}/{year} không có trên lịch; hãy kiểm tra lại ngày",
+                {"day": day, "month": month, "year": year}) from None
+    return Ngay(nam=year, thang=month, ngay=day)
+
+
+_DATE_HELP = ("ngày không đúng dạng; viết 2026-01-05 (năm-tháng-ngày) hoặc 05/01/2026, "
+              "bản dự thảo chưa có ngày viết 2026-01 hoặc chỉ năm 2026")
+
+NgayBanHanh = Annotated[Ngay, BeforeValidator(parse_ngay), Field(json_schema_extra={
+    "anyOf": [{"type": "string"}, {"type": "integer"}],
+})]
+
+
+def parse_full_date(value: Any) -> date:
+    ngay = parse_ngay(value)
+    if ngay.full is None:
+        raise PydanticCustomError("date", "cần đủ ngày, tháng, năm, ví dụ 2026-01-05")
+    return ngay.full
+
+
+NgayDayDu = Annotated[date, BeforeValidator(parse_full_date)]
+
+
+# --- Header and signature ----------------------------------------------------------------------
+
+class CoQuan(Base):
+    chu_quan: Chu | None = Field(None, description="Tên cơ quan, tổ chức chủ quản trực tiếp (nếu có), chữ in hoa.",
+                                 examples=["UBND TỈNH CAO BẰNG"])
+    ten: Chu = Field(description="Tên cơ quan ban hành văn bản. Xuống dòng ở đâu thì viết \\n ở đó.",
+                     examples=["ỦY BAN NHÂN DÂN\nXÃ TAM ĐƯỜNG"])
+    viet_tat: str = Field(description="Chữ viết tắt tên cơ quan trong ký hiệu văn bản (KH-UBND).",
+                          examples=["UBND"])
+
+    @field_validator("viet_tat")
+    @classmethod
+    def _symbol(cls, value: str) -> str:
+        if re.search(r"\s", value):
+            raise PydanticCustomError("symbol", "chữ viết tắt không được có dấu cách, ví dụ UBND")
+        return value
+
+
+PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+
+
+class NguoiKy(Base):
+    quyen_han: Chu | list[Chu] | None = Field(
+        None, description="Dòng thẩm quyền ký đứng trên chức vụ: 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'... "
+        "Có thể là một danh sách khi có hai dòng.", examples=["TM. ỦY BAN NHÂN DÂN"])
+    chuc_vu: Chu = Field(description="Chức vụ người ký, ví dụ CHỦ TỊCH, PHÓ CHỦ TỊCH.", examples=["CHỦ TỊCH"])
+    chuc_vu_khac: Chu | None = Field(None, description="Chức vụ khác ghi trên họ tên (nếu có).")
+    ho_ten: Chu = Field(description="Họ và tên người ký, không ghi học hàm, học vị.", examples=["Nguyễn Văn An"])
+
+    @property
+    def quyen_han_lines(self) -> list[str]:
+        if self.quyen_han is None:
+            return []
+        return [self.quyen_han] if isinstance(self.quyen_han, str) else list(self.quyen_han)
+
+
+# --- Body --------------------------------------------------------------------------------------
+
+class Bang(Base):
+    cot: list[Chu] = Field(min_length=1, description="Tiêu đề các cột của bảng.")
+    dong: list[list[Any]] = Field(default_factory=list, description="Các dòng của bảng, mỗi dòng là một danh sách ô.")
+    so_thu_tu: bool = Field(False, description="true: cột đầu là số thứ tự, chương trình tự đánh số 1, 2, 3...")
+    do_rong: list[float] | None = Field(None, description="Độ rộng từng cột tính bằng cm (tùy chọn).")
+
+    @model_validator(mode="after")
+    def _shape(self) -> "Bang":
+        width = len(self.cot) - (1 if self.so_thu_tu else 0)
+        for i, row in enumerate(self.dong, 1):
+            if len(row) != width:
+                raise PydanticCustomError(
+                    "table", "dòng {i} của bảng có {n} ô, cần {w} ô (theo số cột{tt})",
+                    {"i": i, "n": len(row), "w": width, "tt": ", không kể cột số thứ tự" if self.so_thu_tu else ""})
+        if self.do_rong is not None and len(self.do_rong) != len(self.cot):
+            raise PydanticCustomError("table", "do_rong cần {w} số, một số cho mỗi cột", {"w": len(self.cot)})
+        return self
+
+
+class Gach(Base):
+    van_ban: Chu = Field(description="Nội dung dòng gạch đầu dòng.")
+    gach: list["GachItem"] = Field(default_factory=list, description="Các ý nhỏ hơn (dấu +).")
+
+
+def _kind(value: Any) -> str:
+    return "chu" if isinstance(value, str) else "muc"
+
+
+GachItem = Annotated[Union[Annotated[Chu, Tag("chu")], Annotated[Gach, Tag("muc")]], Discriminator(_kind)]
+
+
+class Muc(Base):
+    tieu_de: Chu | None = Field(None, description="Tiêu đề của mục; số thứ tự (I., 1., a)) do chương trình đánh.")
+    van_ban: Chu | None = Field(None, description="Nội dung của mục khi mục không có tiêu đề riêng.")
+    noi_dung: list["Item"] = Field(default_factory=list, description="Các đoạn văn và mục con, theo thứ tự.")
+    gach: list[GachItem] | None = Field(None, description="Các dòng gạch đầu dòng (-); ý nhỏ hơn dùng 'gach' lồng bên trong (+).")
+    bang: Bang | None = Field(None, description="Một bảng.")
+    danh_so: Literal["thap_phan"] | None = Field(
+        None, description="'thap_phan': các mục con đánh số 2.1., 2.2. thay cho a), b).")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "Muc":
+        numbered = self.tieu_de is not None or self.van_ban is not None
+        kinds = sum([numbered, self.gach is not None, self.bang is not None])
+        if kinds == 0:
+            raise PydanticCustomError(
+                "node", "mục trống: cần 'tieu_de' hoặc 'van_ban' (mục có đánh số), 'gach' (gạch đầu dòng) hoặc 'bang'")
+        if kinds > 1:
+            raise PydanticCustomError(
+                "node", "'gach' và 'bang' phải là một mục riêng trong danh sách, không đi cùng 'tieu_de'/'van_ban'")
+        if not numbered and (self.noi_dung or self.danh_so):
+            raise PydanticCustomError("node", "'noi_dung' và 'danh_so' chỉ dùng cho mục có 'tieu_de' hoặc 'van_ban'")
+        return self
+
+
+Item = Annotated[Union[Annotated[Chu, Tag("chu")], Annotated[Muc, Tag("muc")]], Discriminator(_kind)]
+Gach.model_rebuild()
+Muc.model_rebuild()
+
+
+def _as_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+Paragraphs = Annotated[list[Chu], BeforeValidator(_as_list)]
+
+
+class VanBan(Base):
+    """Fields every document of Mẫu 1.4 shares."""
+
+    co_quan: CoQuan = Field(description="Cơ quan ban hành.")
+    so: Annotated[int, Field(ge=1, le=99999)] | None = Field(
+        None, description="Số văn bản. Bỏ trống khi còn là dự thảo (văn thư sẽ ghi số).", examples=[5])
+    dia_danh: Chu = Field(description="Địa danh nơi cơ quan đóng trụ sở, ví dụ 'Tam Đường'.")
+    ngay: NgayBanHanh = Field(description="Ngày ký: 2026-01-05; dự thảo chưa có ngày: 2026-01 hoặc 2026.")
+    trich_yeu: Chu = Field(description="Trích yếu nội dung văn bản (dòng dưới tên loại).")
+    noi_nhan: list[Chu] = Field(min_length=1, description="Nơi nhận, mỗi dòng một nơi, không cần gạch đầu dòng và dấu ';'. "
+                                "Dòng cuối là 'Lưu: VT, ...'.")
+    nguoi_ky: NguoiKy = Field(description="Người ký văn bản.")
+
+
+class KeHoach(VanBan):
+    loai: Literal["ke_hoach"] = Field(description="Loại văn bản: ke_hoach.")
+    can_cu: Paragraphs = Field(default_factory=list, description="Các dòng căn cứ, mỗi dòng một căn cứ.")
+    mo_dau: Paragraphs = Field(default_factory=list, description="Các đoạn mở đầu (sau căn cứ, trước phần I).")
+    noi_dung: list[Item] = Field(min_length=1, description="Nội dung kế hoạch: các phần I., II., ... và mục con.")
+    ket_thuc: Paragraphs = Field(default_factory=list, description="Đoạn kết; dấu './.' do chương trình thêm.")
+
+
+KINDS: dict[str, type[BaseModel]] = {"ke_hoach": KeHoach}

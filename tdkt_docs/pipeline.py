@@ -1,0 +1,97 @@
+"""The stages, top to bottom: load → validate → normalise → render → check → write."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .errors import Problem, TdktError
+from .kinds import BUILDERS, TEMPLATES, Rendering
+from .loader import Loaded, display_path, load_yaml
+from .render import load_template
+from .validate import kind_of, validate
+from .write import atomic_write, safe_join
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Job:
+    """A data file and where its documents go, relative to the output folder."""
+
+    source: Path
+    stem: str  # e.g. "2026/ke-hoach"
+
+
+@dataclass
+class Outcome:
+    job: Job
+    written: list[Path] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    error: TdktError | None = None
+
+
+def is_document(path: Path) -> bool:
+    """Data files whose name starts with '_' are shared parts, not documents of their own."""
+    return path.suffix.lower() in YAML_SUFFIXES and not path.name.startswith(("_", "."))
+
+
+def collect(paths: list[Path]) -> list[Job]:
+    jobs: list[Job] = []
+    for given in paths:
+        if given.is_dir():
+            for path in sorted(given.rglob("*")):
+                if path.is_file() and is_document(path) and not any(p.startswith(".") for p in path.relative_to(given).parts):
+                    rel = path.relative_to(given).with_suffix("")
+                    jobs.append(Job(path, rel.as_posix()))
+        else:
+            jobs.append(Job(given, given.with_suffix("").name))
+    return jobs
+
+
+def prepare(source: Path) -> tuple[BaseModel, list[Problem], list[Rendering], Loaded]:
+    loaded = load_yaml(source)
+    kind = kind_of(loaded)
+    doc, warnings = validate(loaded)
+    renderings = BUILDERS[kind](doc, loaded)
+    return doc, warnings, renderings, loaded
+
+
+def render_all(renderings: list[Rendering]) -> list[tuple[str, bytes]]:
+    out = []
+    for r in renderings:
+        template = load_template(TEMPLATES / r.template)
+        data = template.render(r.context, {"title": r.title, "date": r.date, "creator": r.creator})
+        out.append((r.suffix, data))
+    return out
+
+
+def build_one(job: Job, out_dir: Path) -> Outcome:
+    outcome = Outcome(job)
+    try:
+        _, warnings, renderings, _ = prepare(job.source)
+        outcome.warnings = warnings
+        documents = render_all(renderings)
+        # Every document of a file is rendered before any is written: all or nothing.
+        targets = [(safe_join(out_dir, f"{job.stem}{suffix}.docx"), data) for suffix, data in documents]
+        for target, data in targets:
+            atomic_write(target, data)
+            outcome.written.append(target)
+    except TdktError as exc:
+        outcome.error = exc
+    return outcome
+
+
+def validate_one(job: Job) -> Outcome:
+    outcome = Outcome(job)
+    try:
+        _, warnings, _, _ = prepare(job.source)
+        outcome.warnings = warnings
+    except TdktError as exc:
+        outcome.error = exc
+    return outcome
+
+
+def shown(path: Path) -> str:
+    return display_path(path)

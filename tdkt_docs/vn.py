@@ -1,0 +1,115 @@
+"""Vietnamese administrative writing conventions, as pure functions (ND30 PL I, Phụ lục III)."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+# Vietnamese alphabet order for điểm: ND30 uses đ and never f, j, w, z.
+LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+         (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+# Phụ lục III.I: abbreviations of the document types this tool writes.
+TYPE_ABBR = {"ke_hoach": "KH", "bao_cao": "BC", "to_trinh": "TTr", "bien_ban": "BB", "de_cuong": "BC"}
+
+BLANK_NUMBER = "      "  # a draft leaves room for the văn thư to write the number by hand
+BLANK_DAY = "    "
+
+
+def roman(n: int) -> str:
+    if n <= 0:
+        raise ValueError(n)
+    out = ""
+    for value, sym in ROMAN:
+        while n >= value:
+            out += sym
+            n -= value
+    return out
+
+
+def letter(n: int) -> str:
+    """1 -> a, 5 -> đ, 6 -> e, 7 -> g; past y, double letters (aa, bb) as long Vietnamese lists do."""
+    if n <= 0:
+        raise ValueError(n)
+    count = len(LETTERS)
+    return LETTERS[(n - 1) % count] * ((n - 1) // count + 1)
+
+
+def two_digits(n: int) -> str:
+    """Numbers below 10 get a leading zero: 5 -> '05' (số văn bản, ngày, counts in prose)."""
+    return f"{n:02d}" if 0 <= n < 10 else str(n)
+
+
+def so_ky_hieu(number: int | None, type_abbr: str, issuer_abbr: str) -> str:
+    """`05/KH-UBND`; a draft without a number leaves the space blank: `      /KH-UBND`."""
+    symbol = f"{type_abbr}-{issuer_abbr}"
+    head = BLANK_NUMBER if number is None else two_digits(number)
+    return f"{head}/{symbol}"
+
+
+def month_text(month: int) -> str:
+    # ND30 PL I.II.4: months 1 and 2 take a leading zero, 3 to 12 do not.
+    return f"{month:02d}" if month in (1, 2) else str(month)
+
+
+def ngay_thang_nam(day: int | None, month: int | None, year: int) -> str:
+    d = BLANK_DAY if day is None else two_digits(day)
+    m = BLANK_DAY if month is None else month_text(month)
+    return f"ngày {d} tháng {m} năm {year}"
+
+
+def dia_danh_ngay(place: str, day: int | None, month: int | None, year: int) -> str:
+    return f"{place}, {ngay_thang_nam(day, month, year)}"
+
+
+def short_date(d: date) -> str:
+    """The short form used in running text: 08/4/2019 (day padded, month as written in dates)."""
+    return f"{d.day:02d}/{month_text(d.month)}/{d.year}"
+
+
+def count_text(n: int) -> str:
+    """Counts in prose as clerks write them: 05 tập thể, 12 cá nhân."""
+    return two_digits(n)
+
+
+def percent(part: int, whole: int, digits: int = 1) -> str:
+    """90,9% — a decimal comma, trailing ',0' dropped (100%, 70%)."""
+    if whole <= 0:
+        raise ValueError("whole must be positive")
+    value = round(part * 100 / whole + 1e-12, digits)
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") + "%"
+
+
+def upper(text: str) -> str:
+    """Vietnamese uppercase; str.upper() handles the precomposed letters correctly."""
+    return text.upper()
+
+
+_TRAILING = re.compile(r"[\s;.,]+$")
+
+
+def noi_nhan_lines(items: list[str]) -> list[str]:
+    """`- X;` for each line, `- Lưu: ...` last ending with '.'; '...' placeholders left as typed."""
+    lines = []
+    for i, item in enumerate(items):
+        text = item.strip()
+        if text.startswith("-"):
+            text = text[1:].strip()
+        if text in {"...", "…"}:
+            lines.append(f"- {text}")
+            continue
+        text = _TRAILING.sub("", text)
+        end = "." if i == len(items) - 1 else ";"
+        lines.append(f"- {text}{end}")
+    return lines
+
+
+def end_mark(text: str) -> str:
+    """The content of a document ends with './.' (PL III templates)."""
+    stripped = text.rstrip()
+    if stripped.endswith("./."):
+        return stripped
+    if stripped.endswith("/."):
+        return stripped[:-2] + "./."
+    return stripped.rstrip(".") + "./."

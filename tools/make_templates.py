@@ -1,0 +1,284 @@
+"""Build the DOCX templates in templates/ (run: python tools/make_templates.py).
+
+The templates are ordinary Word files: paragraph styles carry every format (so restyling a style in
+Word restyles every document), and Jinja tags (docxtpl syntax) mark where the data goes. This
+script is how they were first made; after that a clerk may edit them in Word directly.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt
+
+ROOT = Path(__file__).resolve().parent.parent
+FONT = "Times New Roman"
+W = nsdecls("w")
+
+# Column widths (cm) of the header and signature tables: Mẫu 1.4 uses about 6.75 | 10 on 16.5 cm.
+LEFT_CM, RIGHT_CM = 6.5, 10.0
+TW = 566.93
+
+# (style id, Vietnamese name, based on, size pt, bold, italic, alignment, first-line cm, before pt, after pt, extra)
+STYLES = [
+    ("TdktCoQuanChuQuan", "TĐKT Cơ quan chủ quản", None, 13, False, False, "center", 0, 0, 0, ""),
+    ("TdktCoQuan", "TĐKT Tên cơ quan ban hành", None, 13, True, False, "center", 0, 0, 0, ""),
+    ("TdktQuocHieu", "TĐKT Quốc hiệu", None, 13, True, False, "center", 0, 0, 0, ""),
+    ("TdktTieuNgu", "TĐKT Tiêu ngữ", None, 14, True, False, "center", 0, 0, 0, ""),
+    ("TdktDuongKe", "TĐKT Đường kẻ", None, 1, False, False, "center", 0, 0, 0, "rule"),
+    ("TdktSoKyHieu", "TĐKT Số, ký hiệu", None, 13, False, False, "center", 0, 6, 0, ""),
+    ("TdktNgayThang", "TĐKT Địa danh, ngày tháng", None, 14, False, True, "center", 0, 6, 0, ""),
+    ("TdktTenLoai", "TĐKT Tên loại văn bản", None, 14, True, False, "center", 0, 18, 0, "keep"),
+    ("TdktTrichYeu", "TĐKT Trích yếu", None, 14, True, False, "center", 0, 0, 0, "keep"),
+    ("TdktNoiDung", "TĐKT Nội dung", None, 14, False, False, "both", 1.27, 6, 0, ""),
+    ("TdktCanCu", "TĐKT Căn cứ", "TdktNoiDung", 14, False, True, "both", 1.27, 6, 0, ""),
+    ("TdktMuc", "TĐKT Mục (I.)", "TdktNoiDung", 14, True, False, "both", 1.27, 6, 0, "keep"),
+    ("TdktKhoanTieuDe", "TĐKT Khoản có tiêu đề (1.)", "TdktNoiDung", 14, True, False, "both", 1.27, 6, 0, "keep"),
+    ("TdktKhoan", "TĐKT Khoản (1.)", "TdktNoiDung", 14, False, False, "both", 1.27, 6, 0, ""),
+    ("TdktDiemTieuDe", "TĐKT Điểm có tiêu đề (a))", "TdktNoiDung", 14, False, False, "both", 1.27, 6, 0, "keep"),
+    ("TdktDiem", "TĐKT Điểm (a))", "TdktNoiDung", 14, False, False, "both", 1.27, 6, 0, ""),
+    ("TdktGach", "TĐKT Gạch đầu dòng (-)", "TdktNoiDung", 14, False, False, "both", 1.27, 6, 0, ""),
+    ("TdktCong", "TĐKT Dấu cộng (+)", "TdktNoiDung", 14, False, False, "both", 1.27, 6, 0, ""),
+    ("TdktBangTieuDe", "TĐKT Bảng - tiêu đề cột", None, 13, True, False, "center", 0, 3, 3, ""),
+    ("TdktBangChu", "TĐKT Bảng - nội dung", None, 13, False, False, "left", 0, 3, 3, ""),
+    ("TdktBangSo", "TĐKT Bảng - số thứ tự", None, 13, False, False, "center", 0, 3, 3, ""),
+    ("TdktNoiNhan", "TĐKT Nơi nhận", None, 12, True, True, "left", 0, 12, 0, ""),
+    ("TdktNoiNhanDong", "TĐKT Nơi nhận - dòng", None, 11, False, False, "left", 0, 0, 0, ""),
+    ("TdktQuyenHan", "TĐKT Thẩm quyền, chức vụ người ký", None, 14, True, False, "center", 0, 12, 0, "keep"),
+    ("TdktKhoangKy", "TĐKT Khoảng chữ ký", None, 14, False, False, "center", 0, 0, 0, "sign"),
+    ("TdktHoTen", "TĐKT Họ tên người ký", None, 14, True, False, "center", 0, 0, 0, ""),
+    ("TdktSoTrang", "TĐKT Số trang", None, 14, False, False, "center", 0, 0, 0, ""),
+    ("TdktPhuLuc", "TĐKT Phụ lục", None, 14, True, False, "center", 0, 12, 0, "keep"),
+    ("TdktGhiChu", "TĐKT Ghi chú nghiêng", None, 14, False, True, "center", 0, 0, 0, ""),
+]
+
+
+def _fonts_xml() -> str:
+    return f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{FONT}"/>'
+
+
+# Word rejects pPr children out of the schema's order, so insert by position.
+_PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+              "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+              "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+              "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+              "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+              "sectPr", "pPrChange"]
+
+
+def _insert_ppr(ppr, element) -> None:
+    name = element.tag.split("}")[1]
+    later = _PPR_ORDER[_PPR_ORDER.index(name) + 1:]
+    ppr.insert_element_before(element, *[f"w:{n}" for n in later])
+
+
+def _by_id(styles, style_id: str):
+    return next(s for s in styles if s.style_id == style_id)
+
+
+def setup_styles(doc) -> None:
+    styles = doc.styles
+    # Document defaults: Times New Roman everywhere, no theme fonts, 14 pt, single spacing.
+    defaults = styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        styles.element.remove(defaults)
+    styles.element.insert(0, parse_xml(
+        f'<w:docDefaults {W}><w:rPrDefault><w:rPr>{_fonts_xml()}<w:color w:val="000000"/>'
+        '<w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="vi-VN" w:eastAsia="en-US" w:bidi="ar-SA"/>'
+        '</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+        '</w:pPr></w:pPrDefault></w:docDefaults>'))
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(14)
+    rpr = normal.element.get_or_add_rPr()
+    for old in rpr.findall(qn("w:rFonts")):
+        rpr.remove(old)
+    rpr.insert(0, parse_xml(f"<w:rFonts {W} w:ascii=\"{FONT}\" w:hAnsi=\"{FONT}\" w:cs=\"{FONT}\" w:eastAsia=\"{FONT}\"/>"))
+    for sid, name, based, size, bold, italic, align, first, before, after, extra in STYLES:
+        style = styles.add_style(sid, WD_STYLE_TYPE.PARAGRAPH)
+        style.element.set(qn("w:styleId"), sid)
+        style.name = name
+        style.base_style = _by_id(styles, based) if based else normal
+        style.quick_style = True
+        f = style.font
+        f.name = FONT
+        f.size = Pt(size)
+        f.bold = bold
+        f.italic = italic
+        pf = style.paragraph_format
+        pf.alignment = {"center": 1, "both": 3, "left": 0}[align]
+        pf.first_line_indent = Cm(first) if first else Cm(0)
+        pf.left_indent = Cm(0)
+        pf.right_indent = Cm(0)
+        pf.space_before = Pt(before)
+        pf.space_after = Pt(after)
+        if extra == "keep":
+            pf.keep_with_next = True
+        if sid == "TdktQuyenHan":
+            # Lines of the same style do not add space between them: only the first is pushed down,
+            # level with "Nơi nhận:".
+            _insert_ppr(style.element.get_or_add_pPr(), parse_xml(f"<w:contextualSpacing {W}/>"))
+        if extra == "rule":
+            _insert_ppr(style.element.get_or_add_pPr(), parse_xml(
+                f'<w:pBdr {W}><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:pBdr>'))
+            # An empty paragraph 3 pt high: its bottom border draws the line just under the text above.
+            pf.line_spacing = Pt(3)
+            pf.line_spacing_rule = 4  # exactly
+        if extra == "sign":
+            pf.line_spacing = Pt(60)
+            pf.line_spacing_rule = 4
+            pf.keep_with_next = True
+    table = styles.add_style("TdktBang", WD_STYLE_TYPE.TABLE)
+    table.element.set(qn("w:styleId"), "TdktBang")
+    table.name = "TĐKT Bảng"
+    tblpr = parse_xml(
+        f'<w:tblPr {W}><w:tblBorders>'
+        + "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                  for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        + '</w:tblBorders><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+        '</w:tblCellMar></w:tblPr>')
+    table.element.append(tblpr)
+
+
+def p(style: str, content: str = "", ppr_extra: str = "") -> str:
+    run = f'<w:r><w:t xml:space="preserve">{content}</w:t></w:r>' if content else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{ppr_extra}</w:pPr>{run}</w:p>'
+
+
+def layout_table(left: str, right: str, rows: int = 1, cells: list[tuple[str, str]] | None = None) -> str:
+    """A borderless two-column table with fixed widths, as the PL III sample forms use."""
+    lw, rw = int(LEFT_CM * TW), int(RIGHT_CM * TW)
+    none = "".join(f'<w:{s} w:val="nil"/>' for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    cells = cells or [(left, right)]
+    rows_xml = ""
+    for lc, rc in cells:
+        rows_xml += (f'<w:tr><w:tc><w:tcPr><w:tcW w:w="{lw}" w:type="dxa"/></w:tcPr>{lc}</w:tc>'
+                     f'<w:tc><w:tcPr><w:tcW w:w="{rw}" w:type="dxa"/></w:tcPr>{rc}</w:tc></w:tr>')
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="{lw + rw}" w:type="dxa"/><w:jc w:val="center"/>'
+            f'<w:tblBorders>{none}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+            '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+            f'<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="{lw}"/><w:gridCol w:w="{rw}"/></w:tblGrid>'
+            f'{rows_xml}</w:tbl>')
+
+
+def tieu_ngu_rule() -> str:
+    # "Độc lập - Tự do - Hạnh phúc" at 14 pt bold measures about 6.3 cm; the line is as long as the text.
+    side = int((RIGHT_CM - 6.3) / 2 * TW)
+    return p("TdktDuongKe", ppr_extra=f'<w:ind w:left="{side}" w:right="{side}"/>')
+
+
+def header_block(date_line: bool = True) -> str:
+    left_top = (p("TdktCoQuanChuQuan", "{%p if chu_quan %}") + p("TdktCoQuanChuQuan", "{{ chu_quan }}")
+                + p("TdktCoQuanChuQuan", "{%p endif %}")
+                + p("TdktCoQuan", "{{r co_quan }}") + p("TdktDuongKe", "{{p ke_co_quan }}"))
+    right_top = (p("TdktQuocHieu", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") + p("TdktTieuNgu", "Độc lập - Tự do - Hạnh phúc")
+                 + tieu_ngu_rule())
+    so = p("TdktSoKyHieu", "Số: {{ so_ky_hieu }}")
+    date = p("TdktNgayThang", "{{ dia_danh_ngay }}") if date_line else p("TdktNgayThang")
+    return layout_table("", "", cells=[(left_top, right_top), (so, date)])
+
+
+def content_loop(kinds: list[tuple[str, str]]) -> str:
+    out = [p("TdktNoiDung", "{%p for b in khoi %}")]
+    for i, (kieu, style) in enumerate(kinds):
+        word = "if" if i == 0 else "elif"
+        out.append(p(style, f'{{%p {word} b.kieu == "{kieu}" %}}'))
+        if kieu == "bang":
+            out.append(p(style, "{{p b.xml }}"))
+        else:
+            out.append(p(style, "{{r b.runs }}"))
+    out.append(p("TdktNoiDung", "{%p endif %}"))
+    out.append(p("TdktNoiDung", "{%p endfor %}"))
+    return "".join(out)
+
+
+BODY_KINDS = [("can_cu", "TdktCanCu"), ("doan", "TdktNoiDung"), ("muc", "TdktMuc"),
+              ("khoan_td", "TdktKhoanTieuDe"), ("khoan", "TdktKhoan"), ("diem_td", "TdktDiemTieuDe"),
+              ("diem", "TdktDiem"), ("gach", "TdktGach"), ("cong", "TdktCong"), ("bang", "TdktNoiDung")]
+
+
+def noi_nhan_cell() -> str:
+    return (p("TdktNoiNhan", "Nơi nhận:") + p("TdktNoiNhanDong", "{%p for dong in noi_nhan %}")
+            + p("TdktNoiNhanDong", "{{ dong }}") + p("TdktNoiNhanDong", "{%p endfor %}"))
+
+
+def signer_cell() -> str:
+    return (p("TdktQuyenHan", "{%p for dong in ky.quyen_han %}") + p("TdktQuyenHan", "{{ dong }}")
+            + p("TdktQuyenHan", "{%p endfor %}") + p("TdktQuyenHan", "{{ ky.chuc_vu }}")
+            + p("TdktKhoangKy") + p("TdktHoTen", "{%p if ky.chuc_vu_khac %}")
+            + p("TdktHoTen", "{{ ky.chuc_vu_khac }}") + p("TdktHoTen", "{%p endif %}")
+            + p("TdktHoTen", "{{ ky.ho_ten }}"))
+
+
+def section_xml(header_rid: str, first_rid: str) -> str:
+    # A4, margins top 20, bottom 20, left 30, right 15 mm; page number in the header from page 2.
+    return (f'<w:sectPr><w:headerReference w:type="default" r:id="{header_rid}"/>'
+            f'<w:headerReference w:type="first" r:id="{first_rid}"/>'
+            '<w:pgSz w:w="11906" w:h="16838"/>'
+            '<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/>'
+            '<w:cols w:space="720"/><w:titlePg/><w:docGrid w:linePitch="381"/></w:sectPr>')
+
+
+def add_headers(doc) -> tuple[str, str]:
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    header = section.header
+    header.is_linked_to_previous = False
+    hp = header.paragraphs[0]
+    hp.style = _by_id(doc.styles, "TdktSoTrang")
+    hp._p.append(parse_xml(f'<w:r {W}><w:fldChar w:fldCharType="begin"/></w:r>'))
+    hp._p.append(parse_xml(f'<w:r {W}><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'))
+    hp._p.append(parse_xml(f'<w:r {W}><w:fldChar w:fldCharType="separate"/></w:r>'))
+    hp._p.append(parse_xml(f'<w:r {W}><w:t>2</w:t></w:r>'))
+    hp._p.append(parse_xml(f'<w:r {W}><w:fldChar w:fldCharType="end"/></w:r>'))
+    first = section.first_page_header
+    first.is_linked_to_previous = False
+    first.paragraphs[0].style = _by_id(doc.styles, "TdktSoTrang")
+    rid_default = section._sectPr.xpath('./w:headerReference[@w:type="default"]')[0].get(qn("r:id"))
+    rid_first = section._sectPr.xpath('./w:headerReference[@w:type="first"]')[0].get(qn("r:id"))
+    return rid_default, rid_first
+
+
+def build(path: Path, body: str, title: str) -> None:
+    doc = Document()
+    setup_styles(doc)
+    rid_default, rid_first = add_headers(doc)
+    doc.core_properties.title = title
+    doc.core_properties.author = ""
+    doc.core_properties.comments = ""
+    body_el = doc.element.body
+    for child in list(body_el):
+        body_el.remove(child)
+    xml = f'<w:body {nsdecls("w", "r")}>{body}{section_xml(rid_default, rid_first)}</w:body>'
+    new_body = parse_xml(xml)
+    for child in list(new_body):
+        body_el.append(child)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))
+
+
+def ke_hoach() -> str:
+    return (header_block()
+            + p("TdktTenLoai", "KẾ HOẠCH") + p("TdktTrichYeu", "{{r trich_yeu }}") + p("TdktDuongKe", "{{p ke_trich_yeu }}")
+            + content_loop(BODY_KINDS)
+            + layout_table("", "", cells=[(noi_nhan_cell(), signer_cell())]))
+
+
+TEMPLATES = {"ke_hoach.docx": (ke_hoach, "Kế hoạch")}
+
+
+def main(argv: list[str]) -> None:
+    out = ROOT / "templates"
+    for name, (make, title) in TEMPLATES.items():
+        if argv and name not in argv:
+            continue
+        build(out / name, make(), title)
+        print(out / name)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
