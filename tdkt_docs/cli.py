@@ -100,11 +100,19 @@ def build(paths: tuple[str, ...], out_dir: str) -> None:
     if not jobs:
         click.echo("Không có tệp YAML nào để tạo văn bản.", err=True)
         sys.exit(1)
+    from .errors import TdktError
+
     out = Path(out_dir)
     ok = True
-    with build_lock(out):
-        for job in jobs:
-            ok = _report(build_one(job, out), "không có gì để ghi") and ok
+    try:
+        with build_lock(out, on_wait=lambda: click.echo(
+                f"Đang chờ một lần tạo văn bản khác ghi xong vào {out} ...", err=True)):
+            for job in jobs:
+                ok = _report(build_one(job, out), "không có gì để ghi") and ok
+    except TdktError as exc:  # the output folder itself cannot be used
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(1)
     sys.exit(0 if ok else 1)
 
 

@@ -1,70 +1,122 @@
-"""Turn the bytes of a data file into text, recognising the legacy Vietnamese encodings.
+"""Turn the bytes of a data file into text, recognising what a clerk may have saved by mistake.
 
 Clerks still meet text from the 1990s font encodings (TCVN3/ABC with .VnTime, VNI with VNI-Times)
 and files saved by old Windows tools as Windows-1258. Such text is not wrong bytes, it is wrong
-letters, so it must be caught here rather than printed into an official document.
+letters, so it must be caught here rather than printed into an official document. A Word or PDF
+file renamed to .yaml is named for what it is.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .errors import InputError, Problem
 
-_HOW_TO_SAVE = "hãy mở tệp bằng Notepad hoặc VS Code và lưu lại với bảng mã UTF-8"
-_CONVERT = ("hãy chuyển sang Unicode bằng Unikey (Công cụ chuyển mã, đích: Unicode) rồi lưu lại dạng UTF-8")
+HOW_TO_SAVE = "hãy mở tệp bằng Notepad hoặc VS Code và lưu lại với bảng mã UTF-8"
+CONVERT = "hãy chuyển sang Unicode bằng Unikey (Công cụ chuyển mã, đích: Unicode) rồi lưu lại dạng UTF-8"
 
-# Characters TCVN3 puts where Unicode has Vietnamese letters (á = ¸, à = µ, đ = ®, ư = ­ ...).
-_TCVN3 = set("¸µ¶·¹¨»¾¼½Æ©ÊÇÈÉËªÐÌÎÏÑ«ãßáâä¬íêëìî®­øõö÷ñ¡¢£¤¥¦§")
-# VNI writes a base letter followed by a mark from Latin-1: "Vieät Nam", "Ñoàng".
-_VNI = re.compile(r"[aeiouyAEIOUY][øùûõïäåéèëêâ]|[ÑñÔô][aeiouAEIOU]?[øùûõïäå]")
+# Files that are not text at all, by their first bytes.
+_MAGIC = [
+    (b"PK\x03\x04", "tệp Word/Excel (.docx/.xlsx) hoặc tệp nén (.zip)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "tệp Word/Excel đời cũ (.doc/.xls)"),
+    (b"%PDF", "tệp PDF"),
+    (b"{\\rtf", "tệp RTF (WordPad/Word)"),
+    (b"\x89PNG", "tệp ảnh PNG"),
+    (b"\xff\xd8\xff", "tệp ảnh JPEG"),
+]
+
+# What the legacy fonts look like once their bytes are read as Windows Latin letters.
+# TCVN3 keeps Vietnamese letters in 0xA1-0xFE: "Th«ng b¸o" is "Thông báo", "KÕ ho¹ch" is "Kế hoạch",
+# "NguyÔn V¨n" is "Nguyễn Văn". A symbol ¡..¿ inside a word, or a capital accented letter between
+# small letters, never happens in Vietnamese typed in Unicode. (Ì Ò Þ Ð Õ Ý Ã are left out: they are
+# what Windows-1258 text looks like when misread, which is a different mistake.)
+_TCVN3 = re.compile(r"(?<=[A-Za-z\u00a1-\u00bf])[\u00a1-\u00bf](?=[A-Za-z\u00a1-\u00ff])"
+                    r"|(?<=[A-Za-z])[\u00a1-\u00bf](?=[\s,.;:)]|$)|(?<![^\s(])[\u00a1-\u00bf](?=[a-z])"
+                    r"|(?<=[a-z])[\u00c0-\u00c2\u00c4-\u00cb\u00cd-\u00cf\u00d1\u00d3\u00d4\u00d6-\u00d8\u00dc](?=[a-z])")
+# VNI writes a base letter followed by a mark from Latin-1: "Vieät Nam", "Ñöôøng", "Nguyeãn Vaên".
+# Vietnamese typed in Unicode never puts a marked vowel after 'a' or 'e', nor these marks after
+# 'o', 'u', 'i', 'y'; and ñ, ö are not Vietnamese letters at all.
+_VNI = re.compile(r"[aeAE][âáàåãäêéèúüëùøûõïöô]|[oO][âäåùøûõïö]|[uiyUIY][ùøûõïäåö]"
+                  r"|(?<=[A-Za-z])[öÖ]|[ñÑ](?=[a-zA-Zöô])", re.I)
 _VIET = re.compile(r"[ạảãàáâậầấẩẫăắằặẳẵẹẻẽèéêềếểễệịỉĩìíọỏõòóôồốổỗộơờớởỡợụủũùúưừứửữựỳýỵỷỹđ]", re.I)
+# Enough evidence that a piece of text is a legacy encoding rather than a foreign name or a symbol.
+MIN_HITS = 2
+
+
+def _scores(text: str) -> tuple[int, int]:
+    return len(_TCVN3.findall(text)), len(_VNI.findall(text))
+
+
+def legacy_font(text: str) -> str | None:
+    """'TCVN3' or 'VNI' when `text` reads like Vietnamese typed with a legacy font, else None."""
+    tcvn, vni = _scores(text)
+    if tcvn >= MIN_HITS and tcvn >= vni:
+        return "TCVN3"
+    if vni >= MIN_HITS:
+        return "VNI"
+    return None
+
+
+LEGACY_NAME = {"TCVN3": "TCVN3 (phông .VnTime, .VnArial)", "VNI": "VNI (phông VNI-Times)"}
+
+
+def legacy_message(kind: str) -> str:
+    return f"chữ Việt được gõ bằng bảng mã {LEGACY_NAME[kind]} nên sẽ hiện sai dấu trong văn bản; {CONVERT}"
 
 
 def decode(raw: bytes, shown: str) -> str:
+    for magic, what in _MAGIC:
+        if raw.startswith(magic):
+            raise InputError(Problem(shown, f"đây là {what} bị đổi tên thành tệp YAML, không phải văn bản YAML; "
+                                     "hãy mở tệp mẫu .yaml và chép nội dung vào đó", line=1))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Notepad's "Unicode": UTF-16 with a byte order mark.
         try:
-            return _check_legacy(raw.decode("utf-16"), shown)
+            return _text_only(raw.decode("utf-16"), shown)
         except UnicodeDecodeError:
             pass
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        try:
-            guess = raw.decode("cp1258")
-        except UnicodeDecodeError:
-            guess = ""
-        if guess and (_VIET.search(guess) or re.search(r"[\u0300-\u0323]", guess)):
-            raise InputError(Problem(
-                shown, f"tệp được lưu bằng bảng mã Windows-1258, không phải UTF-8; {_HOW_TO_SAVE}",
-                line=line)) from None
-        if guess and sum(ch in _TCVN3 for ch in guess) >= 3:
-            raise InputError(Problem(
-                shown, f"tệp được gõ bằng bảng mã TCVN3 (phông .VnTime) và không lưu dạng UTF-8; {_CONVERT}",
-                line=line)) from None
-        raise InputError(Problem(
-            shown, f"tệp không phải văn bản UTF-8 (có thể là tệp Word/Excel đổi đuôi?); {_HOW_TO_SAVE}",
-            line=line)) from None
+        raise InputError(_not_utf8(raw, exc.start, shown)) from None
+    return _text_only(text, shown)
+
+
+def _text_only(text: str, shown: str) -> str:
     if "\x00" in text:
-        raise InputError(Problem(shown, f"tệp chứa ký tự rỗng (NUL), không phải văn bản YAML; {_HOW_TO_SAVE}"))
-    return _check_legacy(text, shown)
-
-
-def _check_legacy(text: str, shown: str) -> str:
-    if _VIET.search(text):
-        return text
-    tcvn = [i for i, ch in enumerate(text) if ch in _TCVN3]
-    if len(tcvn) >= 3:
-        line = text.count("\n", 0, tcvn[0]) + 1
-        raise InputError(Problem(
-            shown, f"chữ Việt được gõ bằng bảng mã TCVN3 (phông .VnTime), văn bản sẽ hiện sai dấu; {_CONVERT}",
-            line=line))
-    vni = list(_VNI.finditer(text))
-    if len(vni) >= 3:
-        line = text.count("\n", 0, vni[0].start()) + 1
-        raise InputError(Problem(
-            shown, f"chữ Việt được gõ bằng bảng mã VNI (phông VNI-Times), văn bản sẽ hiện sai dấu; {_CONVERT}",
-            line=line))
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise InputError(Problem(shown, f"tệp chứa ký tự rỗng (NUL), không phải văn bản YAML; {HOW_TO_SAVE}",
+                                 line=line))
     return text
+
+
+def _not_utf8(raw: bytes, start: int, shown: str) -> Problem:
+    line = raw[:start].count(b"\n") + 1
+    if raw.count(b"\x00") > len(raw) // 8:
+        return Problem(shown, f"tệp không phải văn bản (có thể là tệp Word/Excel đổi đuôi?); {HOW_TO_SAVE}", line=line)
+    # A legacy font's bytes shown as Windows Latin letters, exactly as Word shows them without the
+    # font; Windows-1258 read the same way shows a few chance matches, so the counts are weighed
+    # against how Vietnamese the Windows-1258 reading is.
+    latin = raw.decode("cp1252", errors="replace")
+    viet = len(_VIET.findall(unicodedata.normalize("NFC", raw.decode("cp1258", errors="replace"))))
+    tcvn, vni = _scores(latin)
+    kind = None
+    if tcvn >= MIN_HITS and tcvn >= vni and tcvn * 10 >= viet:
+        kind = "TCVN3"
+    elif vni >= MIN_HITS and vni * 10 >= viet:
+        kind = "VNI"
+    if kind:
+        return Problem(shown, f"tệp không lưu dạng UTF-8 và {legacy_message(kind)}", line=_first_line(latin, kind))
+    if viet >= MIN_HITS:
+        return Problem(shown, f"tệp được lưu bằng bảng mã Windows-1258 (ANSI), không phải UTF-8; {HOW_TO_SAVE}",
+                       line=line)
+    return Problem(shown, f"tệp không phải văn bản UTF-8 (bảng mã khác, hoặc tệp Word/Excel đổi đuôi?); {HOW_TO_SAVE}",
+                   line=line)
+
+
+def _first_line(text: str, kind: str) -> int:
+    pattern = _TCVN3 if kind == "TCVN3" else _VNI
+    m = pattern.search(text)
+    return text.count("\n", 0, m.start()) + 1 if m else 1

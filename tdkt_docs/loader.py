@@ -1,7 +1,8 @@
 """Read a YAML file safely into plain Python data, remembering where every value came from.
 
-Only the plain YAML types are built (mapping, list, text, number, true/false, empty):
-no tag can make the loader run code, and every problem is reported with its line.
+Only the plain YAML types are built (mapping, list, text, true/false, empty; numbers are kept as
+the text that was typed and become numbers in the schema): no tag can make the loader run code, an
+alias cannot make a file grow without bound, and every problem is reported with its line.
 """
 from __future__ import annotations
 
@@ -18,9 +19,23 @@ from .errors import InputError, Problem
 # A path into the data: ("noi_dung", 2, "tieu_de").
 Key = tuple
 MAX_FILE_BYTES = 5 * 1024 * 1024
-# An alias expands the node it names; this bounds how much a file may make by aliases
-# ("billion laughs") while leaving room for honest reuse.
+# An alias expands the node it names; these bound how much a file may make by aliases
+# ("billion laughs") while leaving room for honest reuse: items, and characters of text.
 MAX_NODES = 200_000
+MAX_CHARS = 4 * MAX_FILE_BYTES
+# Real documents nest about a dozen levels; the parser and every later stage recurse per level.
+MAX_DEPTH = 40
+
+# Characters the YAML reader refuses outright (control characters pasted from Word, U+FFFE/U+FFFF).
+# Each is swapped for a noncharacter of its own before parsing, so the file still parses and the
+# sanitising pass (sanitize.py) can say in which field each one was, then remove it.
+_UNREADABLE = [chr(c) for c in range(0x20) if chr(c) not in "\t\n\r"] + \
+    [chr(c) for c in range(0x7F, 0xA0) if c != 0x85] + ["\ufffe", "\uffff"]
+_NONCHARACTERS = [chr(c) for c in range(0xFDD0, 0xFDF0)] + \
+    [chr((plane << 16) | low) for plane in range(1, 17) for low in (0xFFFE, 0xFFFF)]
+PLACEHOLDER = dict(zip(_UNREADABLE, _NONCHARACTERS))
+ORIGINAL = {v: k for k, v in PLACEHOLDER.items()}
+_UNREADABLE_RE = re.compile("[" + "".join(re.escape(c) for c in _UNREADABLE) + "]")
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -41,6 +56,15 @@ class Loaded:
     data: Any
     file: str
     where: dict[Key, tuple[str, int, int]] = field(default_factory=dict)
+    # The text that was parsed, and where each scalar value lies in it (start, end, style):
+    # the sanitising pass uses them to point at a character inside a long value.
+    text: str = ""
+    spans: dict[Key, tuple[int, int, str | None]] = field(default_factory=dict)
+
+    def position(self, index: int) -> tuple[int, int]:
+        """1-based (line, column) of a character index in `text`."""
+        line = self.text.count("\n", 0, index) + 1
+        return line, index - (self.text.rfind("\n", 0, index) + 1) + 1
 
     def locate(self, path: Key) -> tuple[str, int | None, int | None]:
         """The place of `path`, or of its nearest ancestor that has one."""
@@ -96,22 +120,29 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
         raise InputError(Problem(
             shown, "dòng thụt vào bằng phím Tab; YAML chỉ cho phép dấu cách — hãy thay Tab bằng dấu cách",
             line=tab, col=1))
+    text = _UNREADABLE_RE.sub(lambda m: PLACEHOLDER[m.group()], text)
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise InputError(_syntax_problem(exc, shown, text)) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - pyyaml raises marked errors for text input
-        raise InputError(Problem(shown, f"lỗi cú pháp YAML: {exc}")) from None
+    except yaml.YAMLError as exc:  # the reader's own errors carry no mark
+        raise InputError(Problem(shown, f"tệp không đọc được như YAML ({exc}); {_SAVE_AGAIN}")) from None
+    except RecursionError:
+        raise InputError(Problem(shown, f"các mục lồng nhau quá sâu (quá {MAX_DEPTH} cấp); "
+                                 "hãy kiểm tra các dấu ngoặc [ ] { } và thụt lề")) from None
     finally:
         loader.dispose()
     if node is None:
         raise InputError(Problem(shown, "tệp không có nội dung (chỉ có chú thích)", line=1))
-    builder = _Builder(shown)
+    builder = _Builder(shown, text)
     data = builder.build(node, ())
     if builder.problems:
         raise InputError(builder.problems)
-    return Loaded(data, shown, builder.where)
+    return Loaded(data, shown, builder.where, text, builder.spans)
+
+
+_SAVE_AGAIN = "hãy mở tệp bằng Notepad hoặc VS Code và lưu lại với bảng mã UTF-8"
 
 
 def _leading_tab(text: str) -> int | None:
@@ -123,17 +154,85 @@ def _leading_tab(text: str) -> int | None:
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
+    lines = text.splitlines()
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else None
     col = mark.column + 1 if mark else None
-    reason = _explain(exc.problem or "", exc.context or "")
+    diagnosis = _diagnose(exc, lines)
+    if diagnosis:
+        line, col, reason = diagnosis
+    else:
+        reason = _explain(exc.problem or "", exc.context or "")
     caret = ""
-    if line is not None:
-        lines = text.splitlines()
-        if 0 < line <= len(lines):
-            src = lines[line - 1]
-            caret = f"\n    {src}\n    {' ' * (col - 1)}^"
+    if line is not None and 0 < line <= len(lines):
+        src = lines[line - 1]
+        caret = f"\n    {src}\n    {' ' * (col - 1)}^"
     return Problem(shown, f"lỗi cú pháp YAML: {reason}{caret}", line=line, col=col)
+
+
+_QUOTE = "hãy đặt cả đoạn trong ngoặc kép \"...\""
+# What a value may not start with unquoted, and what YAML takes it for.
+_STARTS = {
+    "*": "dấu '*' (chữ nghiêng/đậm) ở đầu đoạn bị YAML hiểu là bí danh",
+    "&": "dấu '&' ở đầu đoạn bị YAML hiểu là tên bí danh",
+    "{": "dấu '{' ở đầu đoạn bị YAML hiểu là một nhóm mục",
+    "[": "dấu '[' ở đầu đoạn bị YAML hiểu là một danh sách",
+    "%": "dấu '%' không được đứng đầu đoạn",
+    "@": "dấu '@' không được đứng đầu đoạn",
+    "`": "dấu '`' không được đứng đầu đoạn",
+    "|": "dấu '|' ở đầu đoạn bị YAML hiểu là khối chữ nhiều dòng",
+    ">": "dấu '>' ở đầu đoạn bị YAML hiểu là khối chữ nhiều dòng",
+    '"': "đoạn mở đầu bằng ngoặc kép thì phải kết thúc bằng ngoặc kép",
+    "'": "đoạn mở đầu bằng ngoặc đơn thì phải kết thúc bằng ngoặc đơn",
+}
+_VALUE_START = re.compile(r"^(\s*(?:-\s+)*)(?:[^\s:#'\"][^:#]*?:\s+)?(?=\S)")
+
+
+def _value_start(src: str) -> int | None:
+    """0-based column where the value on a YAML line starts (after '- ' and 'key: ')."""
+    m = _VALUE_START.match(src)
+    return m.end() if m and m.end() < len(src) else None
+
+
+def _diagnose(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, int, str] | None:
+    """Name the usual causes in a clerk's words, at the line where the cause is, not where YAML gave up."""
+    problem, context = exc.problem or "", exc.context or ""
+    if "found another document" in problem or "single document" in context:
+        return (exc.problem_mark.line + 1, 1,
+                "tệp có dòng '---' chia thành nhiều văn bản; mỗi tệp YAML chỉ chứa một văn bản — hãy xóa dòng '---'")
+    marks = [m for m in (exc.context_mark, exc.problem_mark) if m is not None]
+    for mark in marks:
+        if mark.line >= len(lines):
+            continue
+        src = lines[mark.line]
+        start = _value_start(src)
+        if start is None:
+            continue
+        first = src[start]
+        if first in _STARTS and first not in "\"'":
+            return mark.line + 1, start + 1, f"{_STARTS[first]}; {_QUOTE}"
+        if first in "\"'":
+            close = src.find(first, start + 1)
+            rest = src[close + 1:].strip() if close > 0 else ""
+            if close > 0 and rest and not rest.startswith("#"):
+                other = "'" if first == '"' else '"'
+                return (mark.line + 1, start + 1,
+                        f"{_STARTS[first]}, nhưng sau dấu đóng còn chữ; hãy đặt cả đoạn trong "
+                        f"ngoặc {'đơn' if other == chr(39) else 'kép'} {other}...{other}")
+    if "mapping values are not allowed" in problem and exc.problem_mark is not None:
+        number = exc.problem_mark.line
+        if number > 0 and re.match(r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*:[^\s:]", lines[number - 1]):
+            src = lines[number - 1]
+            return number, src.index(":") + 2, "thiếu dấu cách sau dấu ':' (viết 'ten: giá trị')"
+        src = lines[number] if number < len(lines) else ""
+        code = src.split(" #")[0].rstrip()
+        if code.endswith(":"):
+            return (number + 1, len(code),
+                    f"dòng kết thúc bằng dấu ':' nên YAML hiểu nhầm là tên một mục; {_QUOTE}, "
+                    "ví dụ: \"... cụ thể như sau:\"")
+        return (number + 1, exc.problem_mark.column + 1,
+                f"có dấu ':' theo sau là dấu cách ở giữa đoạn nên YAML hiểu nhầm là tên mục; {_QUOTE}")
+    return None
 
 
 _EXPLAIN = [
@@ -145,12 +244,15 @@ _EXPLAIN = [
     ("expected <block end>", "thụt lề không khớp với các dòng cùng cấp; hãy kiểm tra số dấu cách đầu dòng"),
     ("found unexpected end of stream", "thiếu dấu ngoặc kép đóng \" ở cuối đoạn"),
     ("found unknown escape character", "có ký tự '\\' không hợp lệ trong ngoặc kép; dùng ngoặc đơn '...' hoặc viết '\\\\'"),
+    ("expected escape sequence", "có ký tự '\\' không hợp lệ trong ngoặc kép; dùng ngoặc đơn '...' hoặc viết '\\\\'"),
     ("did not find expected key", "thụt lề không khớp; các mục cùng cấp phải thẳng hàng"),
     ("did not find expected '-' indicator", "dòng gạch đầu '-' thụt lề không khớp với các dòng cùng cấp"),
-    ("found character '@'", "không được bắt đầu nội dung bằng '@'; hãy đặt trong ngoặc kép"),
-    ("found character '`'", "không được bắt đầu nội dung bằng '`'; hãy đặt trong ngoặc kép"),
+    ("expected ',' or ']'", "danh sách trong [ ] chưa đóng, hoặc một phần tử có dấu ':' hay ',' — hãy đặt phần tử đó trong ngoặc kép"),
+    ("expected ',' or '}'", "nhóm mục trong { } chưa đóng, hoặc có dấu ':' hay ',' — hãy đặt nội dung trong ngoặc kép"),
+    ("that cannot start any token", f"có ký tự không được đứng đầu nội dung; {_QUOTE}"),
     ("found duplicate anchor", "tên bí danh '&' bị trùng"),
     ("while scanning a quoted scalar", "thiếu dấu ngoặc kép đóng"),
+    ("while scanning a block scalar", "sau dấu '|' hoặc '>' phải xuống dòng rồi mới viết nội dung"),
 ]
 
 
@@ -164,37 +266,59 @@ def _explain(problem: str, context: str) -> str:
 class _Builder:
     """Builds Python values from composed nodes, recording positions and refusing anything exotic."""
 
-    def __init__(self, shown: str):
+    def __init__(self, shown: str, text: str):
         self.shown = shown
+        self.text = text
         self.where: dict[Key, tuple[str, int, int]] = {}
+        self.spans: dict[Key, tuple[int, int, str | None]] = {}
         self.problems: list[Problem] = []
         self.count = 0
+        self.chars = 0
+        self.stopped = False
         self.constructor = yaml.constructor.SafeConstructor()
 
     def _mark(self, node: yaml.Node, path: Key) -> None:
         self.where[path] = (self.shown, node.start_mark.line + 1, node.start_mark.column + 1)
 
-    def build(self, node: yaml.Node, path: Key) -> Any:
+    def _stop(self, node: yaml.Node, message: str) -> None:
+        # One message is enough; everything after it is skipped, so a bomb costs no more than the limit.
+        if not self.stopped:
+            self.stopped = True
+            self.problems.append(Problem(self.shown, message, line=node.start_mark.line + 1))
+
+    def build(self, node: yaml.Node, path: Key, depth: int = 0) -> Any:
+        if self.stopped:
+            return None
         self.count += 1
         if self.count > MAX_NODES:
-            if not any(p.message.startswith("tệp tạo ra quá nhiều") for p in self.problems):
-                self.problems.append(Problem(
-                    self.shown, "tệp tạo ra quá nhiều mục (bí danh lồng nhau?); tệp bị từ chối",
-                    line=node.start_mark.line + 1))
+            self._stop(node, f"tệp tạo ra quá nhiều mục (hơn {MAX_NODES:,}) qua bí danh (&tên, *tên) lồng nhau; "
+                       "tệp bị từ chối".replace(",", "."))
+            return None
+        if depth > MAX_DEPTH:
+            self._stop(node, f"các mục lồng nhau quá sâu (quá {MAX_DEPTH} cấp) hoặc bí danh tự tham chiếu; "
+                       "tệp bị từ chối")
             return None
         self._mark(node, path)
-        if node.tag not in _PLAIN_TAGS:
+        if node.tag not in _PLAIN_TAGS or self.text.startswith("!", node.start_mark.index):
             self.problems.append(Problem(
-                self.shown, f"thẻ YAML '{node.tag}' không được phép; chỉ dùng chữ, số, danh sách và mục",
-                line=node.start_mark.line + 1, col=node.start_mark.column + 1, field=_dotted(path) or None))
+                self.shown, _tag_message(node.tag), line=node.start_mark.line + 1,
+                col=node.start_mark.column + 1, field=_dotted(path) or None))
             return None
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
+            return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
-        return self._scalar(node)
+            return [self.build(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
+        value = self._scalar(node)
+        if isinstance(value, str):
+            self.chars += len(value)
+            if self.chars > MAX_CHARS:
+                self._stop(node, f"tệp tạo ra quá nhiều chữ (hơn {MAX_CHARS // 1_000_000} triệu ký tự) qua bí danh "
+                           "(&tên, *tên); tệp bị từ chối")
+                return None
+        self.spans[path] = (node.start_mark.index, node.end_mark.index, node.style)
+        return value
 
-    def _mapping(self, node: yaml.MappingNode, path: Key) -> dict:
+    def _mapping(self, node: yaml.MappingNode, path: Key, depth: int) -> dict:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -215,7 +339,7 @@ class _Builder:
                     line=line, col=key_node.start_mark.column + 1, field=_dotted(path + (key,))))
                 continue
             first_line[key] = line
-            result[key] = self.build(value_node, path + (key,))
+            result[key] = self.build(value_node, path + (key,), depth + 1)
             # The key's position is the more useful one for messages about the value.
             self.where[path + (key,)] = (self.shown, line, key_node.start_mark.column + 1)
         return result
@@ -224,13 +348,27 @@ class _Builder:
         tag = node.tag
         if tag == "tag:yaml.org,2002:timestamp":
             return node.value  # dates are parsed by the schema, which can say what is wrong with them
-        if tag == "tag:yaml.org,2002:int":
-            # "010" must stay ten, never octal eight: clerks pad numbers with zeros.
-            if re.fullmatch(r"[-+]?[0-9]+", node.value):
-                return int(node.value)
+        if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+            # Numbers stay as typed and the schema turns them into numbers where it wants one: a table
+            # cell "1.000" or "7:30" or "0123" must not become 1.0, 450 or 123 (YAML 1.1 would), and
+            # "so: 010" is still ten, never octal eight.
+            return node.value
         if tag == "tag:yaml.org,2002:bool" and node.style is None and node.value.lower() in {"yes", "no", "on", "off", "y", "n"}:
             return node.value
         return self.constructor.construct_object(node)
+
+
+def _tag_message(tag: str) -> str:
+    if "python/" in tag:
+        return f"thẻ '{_short_tag(tag)}' dùng để chạy mã lệnh trên máy nên không được phép; tệp bị từ chối"
+    if tag.startswith("tag:yaml.org,2002:"):
+        return (f"thẻ kiểu dữ liệu '{_short_tag(tag)}' không được phép; chỉ dùng chữ, số, danh sách và mục")
+    return ("đoạn bắt đầu bằng dấu '!' nên YAML hiểu là thẻ kiểu dữ liệu, không phải nội dung; "
+            "hãy đặt cả đoạn trong ngoặc kép \"...\"")
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def _dotted(path: Key) -> str:

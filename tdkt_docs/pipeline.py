@@ -6,10 +6,11 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .errors import Problem, TdktError
+from .errors import InputError, Problem, TdktError
 from .kinds import BUILDERS, TEMPLATES, Rendering
 from .loader import Loaded, display_path, load_yaml
 from .render import load_template
+from .sanitize import sanitize
 from .validate import kind_of, validate
 from .write import atomic_write, safe_join
 
@@ -52,10 +53,21 @@ def collect(paths: list[Path]) -> list[Job]:
 
 def prepare(source: Path) -> tuple[BaseModel, list[Problem], list[Rendering], Loaded]:
     loaded = load_yaml(source)
+    cleaned = sanitize(loaded)
     kind = kind_of(loaded)
-    doc, warnings = validate(loaded)
+    try:
+        doc, warnings = validate(loaded)
+    except InputError as exc:
+        raise InputError(_in_order(cleaned.errors + exc.problems)) from None
+    if cleaned.errors:
+        raise InputError(cleaned.errors)
+    warnings = _in_order(cleaned.warnings + warnings)
     renderings = BUILDERS[kind](doc, loaded)
     return doc, warnings, renderings, loaded
+
+
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.line or 0, p.col or 0))
 
 
 def render_all(renderings: list[Rendering]) -> list[tuple[str, bytes]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,18 +18,37 @@ from xml.sax.saxutils import escape
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from lxml import etree
+from markupsafe import Markup, escape as html_escape
 
 from .errors import Problem, TemplateError
+from .inline import strip_bad_xml
 
 _BODY = re.compile(r"<w:body\b.*</w:body>", re.DOTALL)
 _PARTS_WITH_TAGS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
+_BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
+_TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
+
+
+def _finalize(value: Any) -> Any:
+    """A plain value printed by `{{ x }}` sits inside a <w:t>: escape it, drop what XML cannot hold,
+    and turn its line breaks and tabs into Word's, as `{{r x }}` values get from inline.runs."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    text = str(html_escape(strip_bad_xml(value)))
+    if "\n" in text or "\t" in text or "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", _BREAK).replace("\t", _TAB)
+    return Markup(text)
+
+
 def _env() -> jinja2.Environment:
-    # The sandbox keeps a template edited by anyone from reaching Python internals.
+    # The sandbox keeps a template edited by anyone from reaching Python internals. Values are
+    # printed once and never read as template code, so '{{' typed in the YAML stays as typed.
     return ImmutableSandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined,
-                                         keep_trailing_newline=True)
+                                         keep_trailing_newline=True, finalize=_finalize)
 
 
 @dataclass
@@ -37,20 +57,22 @@ class _Part:
     prefix: str
     template: jinja2.Template
     suffix: str
+    source: str = ""  # the Jinja source, to point at the place of an error
 
 
 class CompiledTemplate:
     def __init__(self, path: Path):
         self.path = Path(path)
         self.name = self.path.name
+        self.shown = _shown(self.path)
         try:
             with zipfile.ZipFile(self.path) as z:
                 self.entries = [(info, z.read(info.filename)) for info in z.infolist()]
         except FileNotFoundError:
-            raise TemplateError(Problem(str(self.path), "không tìm thấy mẫu văn bản (template); "
+            raise TemplateError(Problem(self.shown, "không tìm thấy mẫu văn bản (template); "
                                         "hãy khôi phục tệp này từ bản gốc")) from None
-        except zipfile.BadZipFile:
-            raise TemplateError(Problem(str(self.path), "tệp mẫu không phải DOCX hợp lệ (bị hỏng?); "
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError):
+            raise TemplateError(Problem(self.shown, "tệp mẫu không phải DOCX hợp lệ (bị hỏng?); "
                                         "hãy khôi phục tệp này từ bản gốc")) from None
         self.parts: dict[str, _Part] = {}
         from docxtpl import DocxTemplate
@@ -59,7 +81,11 @@ class CompiledTemplate:
         for info, data in self.entries:
             if not _PARTS_WITH_TAGS.match(info.filename):
                 continue
-            xml = data.decode("utf-8")
+            try:
+                xml = data.decode("utf-8")
+            except UnicodeDecodeError:
+                raise TemplateError(Problem(self.shown, f"phần {info.filename} của mẫu không đọc được (bị hỏng?); "
+                                            "hãy khôi phục tệp mẫu từ bản gốc")) from None
             if "{{" not in xml and "{%" not in xml:
                 continue
             m = _BODY.search(xml) if info.filename == "word/document.xml" else None
@@ -72,13 +98,12 @@ class CompiledTemplate:
             try:
                 compiled = _env().from_string(src)
             except jinja2.TemplateSyntaxError as exc:
-                near = _visible_text(src.splitlines()[max(exc.lineno - 1, 0)]) if exc.lineno else ""
                 raise TemplateError(Problem(
-                    f"{self.path}", f"lỗi cú pháp trong mẫu ({info.filename}), gần đoạn «{near[:80]}»: {exc.message}",
-                    line=None)) from None
-            self.parts[info.filename] = _Part(info.filename, prefix, compiled, suffix)
+                    self.shown, f"lỗi cú pháp trong mẫu, {_place(info.filename, src, exc.lineno)}: "
+                    f"{_jinja_message(exc)}; hãy sửa chỗ này trong Word hoặc khôi phục mẫu từ bản gốc")) from None
+            self.parts[info.filename] = _Part(info.filename, prefix, compiled, suffix, src)
         if "word/document.xml" not in self.parts:
-            raise TemplateError(Problem(str(self.path), "mẫu không có chỗ điền dữ liệu nào ({{ ... }})"))
+            raise TemplateError(Problem(self.shown, "mẫu không có chỗ điền dữ liệu nào ({{ ... }})"))
 
     def render(self, context: dict[str, Any], properties: dict[str, str] | None = None) -> bytes:
         rendered: dict[str, bytes] = {}
@@ -86,11 +111,17 @@ class CompiledTemplate:
             try:
                 out = part.template.render(context)
             except jinja2.UndefinedError as exc:
-                raise TemplateError(Problem(str(self.path), f"mẫu dùng một trường không có trong dữ liệu: {exc.message}")) from None
-            except jinja2.TemplateError as exc:
-                raise TemplateError(Problem(str(self.path), f"lỗi khi điền mẫu ({name}): {exc}")) from None
+                raise TemplateError(Problem(
+                    self.shown, f"mẫu dùng một trường không có trong dữ liệu, {_place(name, part.source, _lineno(exc))}: "
+                    f"{_undefined_name(exc)}; hãy sửa tên trường trong mẫu hoặc khôi phục mẫu từ bản gốc")) from None
+            except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
+                raise TemplateError(Problem(
+                    self.shown, f"lỗi khi điền mẫu, {_place(name, part.source, _lineno(exc))}: {exc}; "
+                    "hãy kiểm tra chỗ này trong mẫu hoặc khôi phục mẫu từ bản gốc")) from None
             out = re.sub(r"\n<w:p([ >])", r"<w:p\1", out)
-            rendered[name] = (part.prefix + out + part.suffix).encode("utf-8")
+            data = (part.prefix + out + part.suffix).encode("utf-8")
+            _check_xml(self.shown, name, data)
+            rendered[name] = data
         rendered["docProps/core.xml"] = _core_xml(properties or {})
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
@@ -102,6 +133,86 @@ class CompiledTemplate:
                 if name not in seen:
                     _write(z, name, data)
         return buffer.getvalue()
+
+
+def _shown(path: Path) -> str:
+    from .loader import display_path
+
+    return display_path(path)
+
+
+def _place(part: str, source: str, lineno: int | None) -> str:
+    """Where in a template: its part, the paragraph's number and its visible text with the tags."""
+    if not lineno:
+        return f"phần {part}"
+    lines = source.splitlines()
+    lineno = min(max(lineno, 1), len(lines))
+    paragraph = sum(1 for line in lines[:lineno] if re.match(r"<w:p[ >]", line))
+    near = _visible_text(lines[lineno - 1]).strip()
+    where = f"phần {part}, đoạn thứ {paragraph}" if paragraph else f"phần {part}"
+    return f"{where} «{near[:80]}»" if near else where
+
+
+def _lineno(exc: BaseException) -> int | None:
+    """The template line a render error happened on, from the traceback Jinja rewrites to template lines."""
+    tb = exc.__traceback__
+    found = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            found = tb.tb_lineno
+        tb = tb.tb_next
+    return found
+
+
+def _undefined_name(exc: jinja2.UndefinedError) -> str:
+    m = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", exc.message or "")
+    if m:
+        return f"không có trường '{m.group(1) or m.group(2)}'"
+    return exc.message or "trường không xác định"
+
+
+def _jinja_message(exc: jinja2.TemplateSyntaxError) -> str:
+    message = exc.message or ""
+    name = re.search(r"'([^']+)'", message)
+    named = f" '{name.group(1)}'" if name else ""
+    known = [
+        ("unexpected end of template", "thiếu thẻ đóng ({% endif %} hoặc {% endfor %})"),
+        ("Encountered unknown tag", f"thẻ{named} không có hoặc không khớp với thẻ mở"),
+        ("No filter named", f"bộ lọc{named} không có"),
+        ("No test named", f"phép thử{named} không có"),
+        ("expected token 'end of print statement'", "thẻ {{ ... }} chưa đóng đúng bằng }}"),
+        ("expected token 'end of statement block'", "thẻ {% ... %} chưa đóng đúng bằng %}"),
+        ("unexpected '}'", "thẻ {{ ... }} hoặc {% ... %} viết thiếu hoặc thừa dấu ngoặc"),
+        ("unexpected char", "thẻ có ký tự lạ"),
+    ]
+    for needle, text in known:
+        if needle in message:
+            return text
+    return f"thẻ viết sai ({message})"
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# Text holds no elements, a run no runs or paragraphs, a paragraph no paragraph: what a `{{ x }}`
+# where `{{r x }}` or `{{p x }}` belongs produces, and Word refuses to open.
+_MISPLACED = etree.XPath("//w:t[*] | //w:r/w:r | //w:r/w:p | //w:p/w:p | //w:r/w:tbl", namespaces={"w": _W})
+
+
+def _check_xml(shown: str, part: str, data: bytes) -> None:
+    """Never write a document Word cannot open: every filled part must be well-formed and nested as Word needs."""
+    try:
+        root = etree.fromstring(data, etree.XMLParser(huge_tree=True, resolve_entities=False))
+    except etree.XMLSyntaxError as exc:
+        raise TemplateError(Problem(
+            shown, f"mẫu tạo ra văn bản hỏng ({part}, dòng {exc.lineno}: {exc.msg}); văn bản không được ghi — "
+            "hãy khôi phục mẫu từ bản gốc")) from None
+    wrong = _MISPLACED(root)
+    if wrong:
+        element = wrong[0]
+        paragraph = next((a for a in element.iterancestors(f"{{{_W}}}p")), element)
+        near = "".join(paragraph.itertext()).strip()[:80]
+        raise TemplateError(Problem(
+            shown, f"mẫu tạo ra văn bản hỏng ({part}, gần «{near}»): một trường nhiều đoạn hoặc có định dạng "
+            "được đặt bằng {{ ... }}; hãy dùng {{r ... }} hoặc {{p ... }} như mẫu gốc, hoặc khôi phục mẫu từ bản gốc")) from None
 
 
 def _write(z: zipfile.ZipFile, name: str, data: bytes) -> None:
@@ -117,8 +228,8 @@ def _visible_text(xml_line: str) -> str:
 
 def _core_xml(props: dict[str, str]) -> bytes:
     stamp = props.get("date", "2000-01-01") + "T00:00:00Z"
-    title = escape(props.get("title", ""))
-    creator = escape(props.get("creator", ""))
+    title = escape(strip_bad_xml(props.get("title", "")))
+    creator = escape(strip_bad_xml(props.get("creator", "")))
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
@@ -140,7 +251,7 @@ def load_template(path: Path) -> CompiledTemplate:
     try:
         mtime = path.stat().st_mtime
     except FileNotFoundError:
-        raise TemplateError(Problem(str(path), "không tìm thấy mẫu văn bản (template); "
+        raise TemplateError(Problem(_shown(path), "không tìm thấy mẫu văn bản (template); "
                                     "hãy khôi phục tệp này từ bản gốc")) from None
     cached = _CACHE.get(path)
     if cached and cached[0] == mtime:

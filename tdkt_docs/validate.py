@@ -87,6 +87,8 @@ def _nearest(word: str, choices: list[str]) -> str:
 
 def _message(err: dict) -> str:
     kind, ctx, given = err["type"], err.get("ctx") or {}, err.get("input")
+    if given is None and kind.endswith("_type"):
+        return "đang để trống; hãy điền nội dung"
     if kind in {"string_type"}:
         return "cần một đoạn chữ" + _given(given)
     if kind in {"int_type", "int_parsing", "int_from_float"}:
@@ -122,6 +124,8 @@ def _message(err: dict) -> str:
 def _given(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return ""
+    if isinstance(value, bool):
+        value = "true" if value else "false"
     text = str(value)
     return f" (đang ghi: {text[:40]}{'…' if len(text) > 40 else ''})"
 

@@ -1,4 +1,10 @@
-"""Write output files so that an existing document is only ever replaced by a complete new one."""
+"""Write output files so that an existing document is only ever replaced by a complete new one.
+
+Each file is written to a temporary file beside it, flushed to disk, then renamed over the old
+one: a reader (Word, a sync client) sees the old file or the new one, never half of either.
+One build at a time writes into an output folder (a lock file in it), so two `make documents`
+started together wait for each other instead of interleaving.
+"""
 from __future__ import annotations
 
 import errno
@@ -6,25 +12,41 @@ import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable
 
 from .errors import OutputError, Problem
 
+LOCK_NAME = ".tdkt.lock"
+
+
+def _shown(path: Path) -> str:
+    from .loader import display_path
+
+    return display_path(path)
+
 
 def safe_join(root: Path, relative: str) -> Path:
-    """`root/relative`, refusing any name that would land outside `root`."""
-    root = root.resolve()
+    """`root/relative`, refusing any name that would land outside `root` (.., absolute, symlinks)."""
+    root = Path(root).resolve()
+    if "\x00" in relative or not relative.strip():
+        raise OutputError(Problem(relative or "''", "tên tệp kết quả không hợp lệ; hãy đổi tên tệp YAML"))
     target = (root / relative).resolve()
-    if target != root and root not in target.parents:
-        raise OutputError(Problem(relative, f"tên tệp kết quả nằm ngoài thư mục {root}; hãy đổi tên tệp"))
+    if target == root or root not in target.parents:
+        raise OutputError(Problem(relative, f"tên tệp kết quả nằm ngoài thư mục {_shown(root)}; hãy đổi tên tệp"))
     return target
 
 
 def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data`, or leave it exactly as it was and raise OutputError."""
+    path = Path(path)
+    shown = _shown(path)
+    if path.is_dir():
+        raise OutputError(Problem(shown, "đã có một thư mục trùng tên với văn bản cần ghi; hãy đổi tên thư mục đó"))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise OutputError(Problem(str(path), _why(exc))) from None
+        raise OutputError(Problem(shown, _why(exc))) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -32,37 +54,103 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:  # also Ctrl+C: never leave the temporary file behind
         try:
             os.unlink(tmp)
         except OSError:
             pass
-        raise OutputError(Problem(str(path), _why(exc))) from None
+        if isinstance(exc, OSError):
+            raise OutputError(Problem(shown, _why(exc))) from None
+        raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    # The rename itself is on disk only once the folder is; not every system can open a folder.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _why(exc: OSError) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "không ghi được vào thư mục kết quả (không có quyền ghi hoặc chỉ đọc); hãy chọn thư mục khác bằng -o"
-    if exc.errno == errno.ENOSPC:
+        return ("không ghi được vào thư mục kết quả (không có quyền ghi hoặc ổ chỉ đọc); "
+                "hãy chọn thư mục khác bằng -o (tệp cũ vẫn được giữ nguyên)")
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return "ổ đĩa đã đầy; hãy giải phóng dung lượng rồi chạy lại (tệp cũ vẫn được giữ nguyên)"
     if exc.errno == errno.ENAMETOOLONG:
         return "tên tệp quá dài; hãy đặt tên tệp YAML ngắn hơn"
-    return f"không ghi được tệp: {exc.strerror}"
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST):
+        return "đường dẫn kết quả trùng với một tệp đã có (không phải thư mục); hãy chọn thư mục khác bằng -o"
+    if exc.errno == errno.EISDIR:
+        return "đã có một thư mục trùng tên với văn bản cần ghi; hãy đổi tên thư mục đó"
+    if exc.errno == errno.EBUSY or getattr(exc, "winerror", None) == 32:
+        return "tệp đang được mở trong Word; hãy đóng tệp rồi chạy lại (tệp cũ vẫn được giữ nguyên)"
+    return f"không ghi được tệp ({exc.strerror or exc}); tệp cũ vẫn được giữ nguyên"
 
 
 @contextmanager
-def build_lock(folder: Path):
-    """One build at a time per output folder: two `make documents` at once must not interleave."""
-    import fcntl
+def build_lock(folder: Path, on_wait: Callable[[], None] | None = None):
+    """One build at a time per output folder: two `make documents` at once must not interleave.
 
+    `on_wait` is called once if another build holds the lock, before waiting for it.
+    """
+    folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle = open(folder / ".tdkt.lock", "w")
+        handle = open(folder / LOCK_NAME, "a+b")
     except OSError as exc:
-        raise OutputError(Problem(str(folder), _why(exc))) from None
+        raise OutputError(Problem(_shown(folder), _why(exc))) from None
     with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        if not _try_lock(handle):
+            if on_wait is not None:
+                on_wait()
+            _lock(handle)
         try:
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            _unlock(handle)
+
+
+try:
+    import fcntl
+
+    def _try_lock(handle) -> bool:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            return False
+
+    def _lock(handle) -> None:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+
+    def _unlock(handle) -> None:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+
+except ImportError:  # Windows
+    import msvcrt
+    import time
+
+    def _try_lock(handle) -> bool:
+        handle.seek(0)
+        try:
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+
+    def _lock(handle) -> None:
+        while not _try_lock(handle):
+            time.sleep(0.2)
+
+    def _unlock(handle) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
