@@ -94,8 +94,9 @@ def _text_only(text: str, shown: str) -> str:
 
 def _not_utf8(raw: bytes, start: int, shown: str) -> Problem:
     line = raw[:start].count(b"\n") + 1
-    if raw.count(b"\x00") > len(raw) // 8:
-        return Problem(shown, f"tệp không phải văn bản (có thể là tệp Word/Excel đổi đuôi?); {HOW_TO_SAVE}", line=line)
+    controls = sum(raw.count(bytes([c])) for c in range(0x20) if c not in (0x09, 0x0A, 0x0D))
+    if b"\x00" in raw or controls > len(raw) // 100:
+        return Problem(shown, f"tệp không phải văn bản (có thể là tệp Word/Excel đổi đuôi?); {HOW_TO_SAVE}")
     # A legacy font's bytes shown as Windows Latin letters, exactly as Word shows them without the
     # font; Windows-1258 read the same way shows a few chance matches, so the counts are weighed
     # against how Vietnamese the Windows-1258 reading is.

@@ -185,7 +185,8 @@ _STARTS = {
     '"': "đoạn mở đầu bằng ngoặc kép thì phải kết thúc bằng ngoặc kép",
     "'": "đoạn mở đầu bằng ngoặc đơn thì phải kết thúc bằng ngoặc đơn",
 }
-_VALUE_START = re.compile(r"^(\s*(?:-\s+)*)(?:[^\s:#'\"][^:#]*?:\s+)?(?=\S)")
+_VALUE_START = re.compile(r"^(\s*(?:-\s+)*)(?:[A-Za-z_][A-Za-z0-9_]*:\s+)?(?=\S)")
+_NO_SPACE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*:(?=[^\s:/])")
 
 
 def _value_start(src: str) -> int | None:
@@ -219,11 +220,18 @@ def _diagnose(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, int, st
                 return (mark.line + 1, start + 1,
                         f"{_STARTS[first]}, nhưng sau dấu đóng còn chữ; hãy đặt cả đoạn trong "
                         f"ngoặc {'đơn' if other == chr(39) else 'kép'} {other}...{other}")
+    if exc.problem_mark is not None:
+        number = exc.problem_mark.line
+        for back in (number, number - 1, number - 2):
+            if 0 <= back < len(lines) and _NO_SPACE.match(lines[back]):
+                return back + 1, lines[back].index(":") + 2, "thiếu dấu cách sau dấu ':' (viết 'ten: giá trị')"
+        unclosed = _unclosed_quote(lines[:number + 1])
+        if unclosed is not None and "mapping values" not in problem:
+            quote = lines[unclosed][_value_start(lines[unclosed])]
+            name = "ngoặc kép" if quote == '"' else "ngoặc đơn"
+            return unclosed + 1, len(lines[unclosed].rstrip()) + 1, f"thiếu dấu {name} {quote} đóng ở cuối dòng này"
     if "mapping values are not allowed" in problem and exc.problem_mark is not None:
         number = exc.problem_mark.line
-        if number > 0 and re.match(r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*:[^\s:]", lines[number - 1]):
-            src = lines[number - 1]
-            return number, src.index(":") + 2, "thiếu dấu cách sau dấu ':' (viết 'ten: giá trị')"
         src = lines[number] if number < len(lines) else ""
         code = src.split(" #")[0].rstrip()
         if code.endswith(":"):
@@ -232,6 +240,24 @@ def _diagnose(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, int, st
                     "ví dụ: \"... cụ thể như sau:\"")
         return (number + 1, exc.problem_mark.column + 1,
                 f"có dấu ':' theo sau là dấu cách ở giữa đoạn nên YAML hiểu nhầm là tên mục; {_QUOTE}")
+    return None
+
+
+def _unclosed_quote(lines: list[str]) -> int | None:
+    """The last line whose value opens a quote that the line does not close."""
+    for number in range(len(lines) - 1, -1, -1):
+        src = lines[number]
+        start = _value_start(src)
+        if start is None or src[start] not in "\"'":
+            continue
+        quote = src[start]
+        rest = src[start + 1:]
+        if quote == '"':
+            rest = re.sub(r'\\.', "", rest)
+        else:
+            rest = rest.replace("''", "")
+        if quote not in rest:
+            return number
     return None
 
 
@@ -291,17 +317,19 @@ class _Builder:
             return None
         self.count += 1
         if self.count > MAX_NODES:
-            self._stop(node, f"tệp tạo ra quá nhiều mục (hơn {MAX_NODES:,}) qua bí danh (&tên, *tên) lồng nhau; "
-                       "tệp bị từ chối".replace(",", "."))
+            limit = f"{MAX_NODES:,}".replace(",", ".")
+            self._stop(node, f"tệp tạo ra quá nhiều mục (hơn {limit}) qua bí danh (&tên, *tên) lồng nhau; "
+                       "tệp bị từ chối")
             return None
         if depth > MAX_DEPTH:
             self._stop(node, f"các mục lồng nhau quá sâu (quá {MAX_DEPTH} cấp) hoặc bí danh tự tham chiếu; "
                        "tệp bị từ chối")
             return None
         self._mark(node, path)
-        if node.tag not in _PLAIN_TAGS or self.text.startswith("!", node.start_mark.index):
+        typed = self.text[node.start_mark.index:node.start_mark.index + 2]
+        if node.tag not in _PLAIN_TAGS or typed.startswith("!"):
             self.problems.append(Problem(
-                self.shown, _tag_message(node.tag), line=node.start_mark.line + 1,
+                self.shown, _tag_message(node.tag, typed == "!!"), line=node.start_mark.line + 1,
                 col=node.start_mark.column + 1, field=_dotted(path) or None))
             return None
         if isinstance(node, yaml.MappingNode):
@@ -358,10 +386,10 @@ class _Builder:
         return self.constructor.construct_object(node)
 
 
-def _tag_message(tag: str) -> str:
+def _tag_message(tag: str, explicit: bool) -> str:
     if "python/" in tag:
         return f"thẻ '{_short_tag(tag)}' dùng để chạy mã lệnh trên máy nên không được phép; tệp bị từ chối"
-    if tag.startswith("tag:yaml.org,2002:"):
+    if explicit:
         return (f"thẻ kiểu dữ liệu '{_short_tag(tag)}' không được phép; chỉ dùng chữ, số, danh sách và mục")
     return ("đoạn bắt đầu bằng dấu '!' nên YAML hiểu là thẻ kiểu dữ liệu, không phải nội dung; "
             "hãy đặt cả đoạn trong ngoặc kép \"...\"")
