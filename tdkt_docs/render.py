@@ -176,7 +176,8 @@ def _jinja_message(exc: jinja2.TemplateSyntaxError) -> str:
     name = re.search(r"'([^']+)'", message)
     named = f" '{name.group(1)}'" if name else ""
     known = [
-        ("unexpected end of template", "thiếu thẻ đóng ({% endif %} hoặc {% endfor %})"),
+        ("unexpected end of template", f"thiếu thẻ đóng {{% {name.group(1)} %}}" if name
+         else "thiếu thẻ đóng ({% endif %} hoặc {% endfor %})"),
         ("Encountered unknown tag", f"thẻ{named} không có hoặc không khớp với thẻ mở"),
         ("No filter named", f"bộ lọc{named} không có"),
         ("No test named", f"phép thử{named} không có"),
@@ -186,7 +187,7 @@ def _jinja_message(exc: jinja2.TemplateSyntaxError) -> str:
         ("unexpected char", "thẻ có ký tự lạ"),
     ]
     for needle, text in known:
-        if needle in message:
+        if needle.lower() in message.lower():
             return text
     return f"thẻ viết sai ({message})"
 
