@@ -175,8 +175,9 @@ def _jinja_message(exc: jinja2.TemplateSyntaxError) -> str:
     message = exc.message or ""
     name = re.search(r"'([^']+)'", message)
     named = f" '{name.group(1)}'" if name else ""
+    closing = re.search(r"'(end\w+)'", message)
     known = [
-        ("unexpected end of template", f"thiếu thẻ đóng {{% {name.group(1)} %}}" if name
+        ("unexpected end of template", f"thiếu thẻ đóng {{% {closing.group(1)} %}}" if closing
          else "thiếu thẻ đóng ({% endif %} hoặc {% endfor %})"),
         ("Encountered unknown tag", f"thẻ{named} không có hoặc không khớp với thẻ mở"),
         ("No filter named", f"bộ lọc{named} không có"),
