@@ -7,7 +7,6 @@ alias cannot make a file grow without bound, and every problem is reported with 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -112,7 +111,9 @@ def load_yaml(path: Path | str) -> Loaded:
 
 
 def load_yaml_text(text: str, shown: str) -> Loaded:
-    text = unicodedata.normalize("NFC", text)
+    # Unicode normalisation is done value by value after parsing (sanitize.py): done on the whole
+    # text it could merge an escape such as "\N" with a combining mark after it, and would shift
+    # every column after a decomposed letter.
     if not text.strip():
         raise InputError(Problem(shown, "tệp rỗng; hãy bắt đầu từ mẫu do `tdkt new` tạo ra", line=1))
     tab = _leading_tab(text)

@@ -25,7 +25,7 @@ def kind_of(loaded: Loaded) -> str:
     if kind is None:
         raise InputError(Problem(loaded.file, "thiếu 'loai' (loại văn bản); hãy thêm dòng đầu tiên, ví dụ "
                                  f"'loai: ke_hoach'. Các loại: {', '.join(KINDS)}", line=1, field="loai"))
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         hint = _nearest(str(kind), list(KINDS))
         _, line, col = loaded.locate(("loai",))
         raise InputError(Problem(loaded.file, f"loại văn bản '{kind}' không có{hint}; các loại: {', '.join(KINDS)}",

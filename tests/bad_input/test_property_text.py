@@ -1,0 +1,262 @@
+"""Property: any Unicode string in any text field of any document kind either renders into a DOCX
+whose text holds it exactly, after the documented normalisation, or is refused with a clear message
+naming that field. And no shape of data, however wrong, makes the program fail in its own code.
+
+A new document kind is added to KINDS by listing a valid document and its text fields, each with
+how the field's (cleaned) value is printed.
+"""
+from __future__ import annotations
+
+import copy
+import os
+import re
+import tempfile
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from conftest import docx_text
+from tdkt_docs import pipeline, vn
+from tdkt_docs.encoding import legacy_font
+from tdkt_docs.errors import TdktError
+from tdkt_docs.inline import plain
+from tdkt_docs.loader import dotted
+
+# 60 examples keep the suite quick on a shared machine; TDKT_EXAMPLES=5000 searches harder.
+SETTINGS = settings(max_examples=int(os.environ.get("TDKT_EXAMPLES", "60")), deadline=None,
+                    suppress_health_check=list(HealthCheck))
+
+
+# --- The documented normalisation (tdkt_docs/sanitize.py), written out again from its description --
+
+_REMOVED = set(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r")
+_REMOVED |= set(chr(c) for c in range(0x7F, 0xA0) if c != 0x85)
+_REMOVED |= {"\ufeff", "\ufffe", "\uffff"} | set(chr(c) for c in range(0xFDD0, 0xFDF0))
+_REMOVED |= {chr((plane << 16) | low) for plane in range(1, 17) for low in (0xFFFE, 0xFFFF)}
+
+
+def documented_clean(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    out, i = [], 0
+    while i < len(text):
+        if text[i] not in _REMOVED:
+            out.append(text[i])
+            i += 1
+            continue
+        j = i
+        while j < len(text) and text[j] in _REMOVED:
+            j += 1
+        run = text[i:j]
+        before = text[i - 1] if i else " "
+        after = text[j] if j < len(text) else " "
+        if ({"\x0b", "\x0c"} & set(run)) and not before.isspace() and not after.isspace():
+            out.append(" ")
+        i = j
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+# --- Kinds and their text fields ---------------------------------------------------------------
+
+@dataclass
+class Field:
+    path: tuple
+    shown: Callable[[str], str]  # the cleaned value -> the text the document shows
+    strip: bool = True  # the schema trims white space at both ends
+
+    def __str__(self) -> str:
+        return dotted(self.path)
+
+
+def marked(prefix: str = "", upper: bool = False) -> Callable[[str], str]:
+    return lambda v: plain(prefix + (vn.upper(v) if upper else v))
+
+
+KE_HOACH = {
+    "loai": "ke_hoach",
+    "co_quan": {"chu_quan": "UBND HUYỆN TAM ĐƯỜNG", "ten": "ỦY BAN NHÂN DÂN", "viet_tat": "UBND"},
+    "so": 5, "dia_danh": "Tam Đường", "ngay": "2026-01-05",
+    "trich_yeu": "Trích yếu", "can_cu": ["Căn cứ"], "mo_dau": ["Mở đầu"],
+    "noi_dung": [{"tieu_de": "Mục", "noi_dung": [
+        "Đoạn", {"gach": ["Gạch"]}, {"bang": {"cot": ["Cột A", "Cột B"], "dong": [["Ô", "Ô khác"]]}}]}],
+    "ket_thuc": ["Kết thúc"],
+    "noi_nhan": ["Nơi nhận", "Lưu: VT"],
+    "nguoi_ky": {"quyen_han": "TM. ỦY BAN NHÂN DÂN", "chuc_vu": "CHỦ TỊCH", "ho_ten": "Họ tên"},
+}
+
+KINDS: dict[str, tuple[dict, list[Field]]] = {
+    "ke_hoach": (KE_HOACH, [
+        Field(("co_quan", "chu_quan"), lambda v: vn.upper(v)),
+        Field(("co_quan", "ten"), marked(upper=True)),
+        Field(("dia_danh",), lambda v: f"{v}, ngày 05 tháng 01 năm 2026"),
+        Field(("trich_yeu",), marked()),
+        Field(("can_cu", 0), marked()),
+        Field(("mo_dau", 0), marked()),
+        Field(("noi_dung", 0, "tieu_de"), marked("I. ", upper=True)),
+        Field(("noi_dung", 0, "noi_dung", 0), marked()),
+        Field(("noi_dung", 0, "noi_dung", 1, "gach", 0), marked("- ")),
+        Field(("noi_dung", 0, "noi_dung", 2, "bang", "cot", 1), marked()),
+        Field(("noi_dung", 0, "noi_dung", 2, "bang", "dong", 0, 0), marked(), strip=False),
+        Field(("ket_thuc", 0), lambda v: plain(vn.end_mark(v))),
+        Field(("noi_nhan", 0), lambda v: vn.noi_nhan_lines([v, "Lưu: VT"])[0]),
+        Field(("nguoi_ky", "chuc_vu"), lambda v: vn.upper(v)),
+        Field(("nguoi_ky", "ho_ten"), lambda v: v),
+    ]),
+}
+
+
+def put(data: Any, path: tuple, value: Any) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
+NASTY = ["&amp; <b> \"x\" 'y'", "{{ ky.ho_ten }}", "{% for x in y %}", "]]>", "\x0b", "a\x0cb", "\r\n",
+         "\t", "\u0301", "e\u0302\u0301", "\ufeff", "\x85", "\u2028", "**đậm**", "*", "\\*", "🏅", "\U0010fffd",
+         "\ufdd0", "\U0001fffe", "- ", ": ", " #", "---", "…", "./.", "   "]
+TEXT = st.one_of(st.text(), st.lists(st.one_of(st.sampled_from(NASTY), st.text(max_size=4)), max_size=8).map("".join))
+# Mostly text with something to print, so most examples reach the document; now and then one field
+# is left with nothing but spaces or removed characters, to see it refused.
+FILLED = st.tuples(TEXT, st.characters(categories=("L", "N")), TEXT).map("".join)
+BLANK = st.lists(st.sampled_from([" ", "\t", "\n", "\u00a0", "\u3000", "\x0b", "\ufeff", "\r\n"]), max_size=4).map("".join)
+
+
+class _Quoted(yaml.SafeDumper):
+    """Every text in double quotes, where YAML escapes what it would otherwise read differently
+    (U+0085, U+2028, U+2029 are line breaks to YAML, and a break in other styles folds to a space)."""
+
+
+_Quoted.add_representer(str, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"'))
+
+
+def build(document: dict) -> tuple[str | None, TdktError | None]:
+    """The DOCX text, or the error, for a document given as data."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "van-ban.yaml"
+        source.write_text(yaml.dump(document, Dumper=_Quoted, allow_unicode=True, sort_keys=False, width=10**9),
+                          encoding="utf-8")
+        try:
+            _, _, renderings, _ = pipeline.prepare(source)
+            documents = pipeline.render_all(renderings)
+        except TdktError as exc:
+            return None, exc
+        target = Path(folder) / "van-ban.docx"
+        target.write_bytes(documents[0][1])
+        with zipfile.ZipFile(target) as z:
+            xml = z.read("word/document.xml").decode("utf-8")
+        # Word shows a raw line feed or tab inside <w:t> as a space: they must be <w:br/> and <w:tab/>.
+        raw = re.search(r"<w:t(?: [^>]*)?>[^<]*[\n\t\r][^<]*</w:t>", xml)
+        assert raw is None, raw.group()
+        return docx_text(target), None
+
+
+def check_kind(kind: str, values: list[str], record: bool = True) -> None:
+    base, fields = KINDS[kind]
+    document = copy.deepcopy(base)
+    for f, value in zip(fields, values):
+        put(document, f.path, value)
+    text, error = build(document)
+    cleaned = {str(f): documented_clean(v).strip() if f.strip else documented_clean(v) for f, v in zip(fields, values)}
+    if record:
+        event("built" if error is None else f"refused: {error.problems[0].message[:40]}")
+    if error is not None:
+        for problem in error.problems:
+            assert problem.file.endswith("van-ban.yaml") and problem.line, str(problem)
+            assert problem.field in cleaned, f"refused for a field not generated: {problem}"
+            value = cleaned[problem.field]
+            # Refused only for a documented reason: nothing left to print, or a legacy font.
+            assert value == "" or legacy_font(value), f"{problem} for {value!r}"
+            if value == "":
+                assert problem.message == "đang để trống; hãy điền nội dung", str(problem)
+            else:
+                assert problem.message.startswith("chữ Việt được gõ bằng bảng mã"), str(problem)
+        return
+    for f in fields:
+        assert cleaned[str(f)] or not f.strip, f"{f}: empty value was accepted"
+        expected = f.shown(cleaned[str(f)])
+        assert expected in text, f"{f}: {expected!r} not in the document"
+
+
+@SETTINGS
+@given(st.data())
+def test_any_text_in_any_field(data):
+    for kind, (_, fields) in KINDS.items():
+        values = [data.draw(FILLED, label=str(f)) for f in fields]
+        if data.draw(st.integers(0, 9), label="blank one field") == 0:
+            which = data.draw(st.integers(0, len(fields) - 1), label="which")
+            values[which] = data.draw(BLANK, label="blank")
+        check_kind(kind, values)
+
+
+def test_property_check_can_fail():
+    """The check above notices a value that did not reach the document."""
+    base, fields = KINDS["ke_hoach"]
+    broken = Field(fields[0].path, lambda v: v + " (không có)")
+    KINDS["hong"] = (base, [broken])
+    try:
+        try:
+            check_kind("hong", ["Tên"], record=False)
+        except AssertionError as exc:
+            assert "không có" in str(exc)
+        else:
+            raise AssertionError("a missing value went unnoticed")
+    finally:
+        del KINDS["hong"]
+
+
+# --- Any shape of data: a clear refusal or a document, never a failure of the program ---------------
+
+YAML_VALUES = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=20),
+              st.sampled_from(["2026-02-30", "2026-13-01", "0", "-1", "99999999999", "", " ", "ke_hoach",
+                               "thap_phan", "TM. X", "Lưu: VT"])),
+    lambda inner: st.one_of(st.lists(inner, max_size=4),
+                            st.dictionaries(st.sampled_from(["tieu_de", "van_ban", "noi_dung", "gach", "bang",
+                                                             "cot", "dong", "so_thu_tu", "do_rong", "danh_so",
+                                                             "x", "Nội dung"]), inner, max_size=4)),
+    max_leaves=12)
+
+
+def all_paths(value: Any, path: tuple = ()) -> list[tuple]:
+    out = [path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            out += all_paths(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            out += all_paths(item, path + (i,))
+    return out
+
+
+@SETTINGS
+@given(st.data())
+def test_any_shape_of_data_is_refused_clearly_or_built(data):
+    for kind, (base, _) in KINDS.items():
+        document = copy.deepcopy(base)
+        for _ in range(data.draw(st.integers(1, 3), label="changes")):
+            paths = [p for p in all_paths(document) if p]
+            path = data.draw(st.sampled_from(paths), label="where")
+            try:
+                if data.draw(st.booleans(), label="delete"):
+                    parent = document
+                    for part in path[:-1]:
+                        parent = parent[part]
+                    del parent[path[-1]]
+                else:
+                    put(document, path, data.draw(YAML_VALUES, label="value"))
+            except (KeyError, IndexError, TypeError):
+                continue  # the path went away with an earlier change
+        text, error = build(document)  # anything but TdktError propagates and fails the test
+        if error is not None:
+            assert error.problems
+            for problem in error.problems:
+                assert problem.message and not re.search(r"[A-Za-z]+Error|Traceback|pydantic", problem.message), \
+                    str(problem)
+                assert problem.file.endswith("van-ban.yaml"), str(problem)
+        else:
+            assert text
