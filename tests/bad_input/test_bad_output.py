@@ -265,3 +265,14 @@ def test_two_builds_started_together_give_the_same_files(tmp_path):
     together = snapshot(tmp_path / "chung")
     assert together == snapshot(tmp_path / "rieng")
     assert leftovers(tmp_path) == []
+
+
+def test_file_name_too_long_for_the_disk(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    name = "k" * 240
+    (tmp_path / f"{name}.yaml").write_text(VALID, encoding="utf-8")
+    result = run_cli("build", f"{name}.yaml", "-o", "output")
+    assert result.exit_code == 1
+    assert result.stderr == (f"output/{name}.docx: tên tệp quá dài; hãy đặt tên tệp YAML ngắn hơn\n"
+                             f"✗ {name}.yaml: 1 lỗi, chưa tạo văn bản.\n")
+    assert leftovers(tmp_path) == []

@@ -134,3 +134,17 @@ def test_markup_is_the_documented_exception(ws):
     # **đậm** and *nghiêng* are formatting; an escaped \* and a lone '* ' stay as typed.
     _, text = ws.accepted(with_paragraph('"**Hạn chót** ngày *05/01*, ghi chú \\\\* và * mục"'))
     assert "\nHạn chót ngày 05/01, ghi chú * và * mục./.\n" in text
+
+
+def test_control_character_in_a_key(ws):
+    result, text = ws.accepted(VALID.replace("  ho_ten: Nguyễn Văn An", "  ho_ten\x0b: Nguyễn Văn An"))
+    assert result.stderr.splitlines() == [
+        f"{F}:21:3: nguoi_ky.ho_ten: cảnh báo: đã bỏ 1 ký tự không in được (U+000B) {REMOVED}"]
+    assert text.endswith("\nNguyễn Văn An")
+
+
+def test_two_keys_equal_once_cleaned(ws):
+    bad = VALID.replace("  ho_ten: Nguyễn Văn An", "  ho_ten: Nguyễn Văn An\n  ho_ten\ufeff: Trần Văn Bình")
+    assert ws.refused(bad) == [
+        f"{F}:22:3: nguoi_ky.ho_ten: 'ho_ten' bị khai báo hai lần; hãy xóa một lần",
+        "✗ data/van-ban.yaml: 1 lỗi, chưa tạo văn bản."]
