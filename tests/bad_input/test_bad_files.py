@@ -2,17 +2,13 @@
 traceback, the other document still built and every earlier output byte for byte as it was."""
 from __future__ import annotations
 
-import sys
 import tracemalloc
-import unicodedata
-from pathlib import Path
 
 import pytest
 
-from conftest import FAILED, ROOT, VALID
+from badinput import FAILED, ROOT, VALID
 
-sys.path.insert(0, str(ROOT / "tests"))
-from legacy import cp1258, tcvn3, vni  # noqa: E402
+from legacy_encodings import cp1258, tcvn3, vni
 
 CONVERT = "hãy chuyển sang Unicode bằng Unikey (Công cụ chuyển mã, đích: Unicode) rồi lưu lại dạng UTF-8"
 SAVE = "hãy mở tệp bằng Notepad hoặc VS Code và lưu lại với bảng mã UTF-8"

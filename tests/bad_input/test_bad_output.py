@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TDKT, VALID, run_cli, run_process, snapshot
+from badinput import TDKT, VALID, run_cli, run_process, snapshot
 from tdkt_docs import write
 from tdkt_docs.errors import OutputError
 
@@ -209,7 +209,7 @@ def test_symlink_inside_output_cannot_lead_outside(tmp_path, monkeypatch):
     (tmp_path / "output" / "mau").symlink_to(tmp_path / "elsewhere")
     result = run_cli("build", "data", "-o", "output")
     assert result.exit_code == 1
-    assert result.stderr == (f"mau/x.docx: tên tệp kết quả nằm ngoài thư mục output; hãy đổi tên tệp\n"
+    assert result.stderr == ("mau/x.docx: tên tệp kết quả nằm ngoài thư mục output; hãy đổi tên tệp\n"
                              "✗ data/mau/x.yaml: 1 lỗi, chưa tạo văn bản.\n")
     assert list((tmp_path / "elsewhere").iterdir()) == []
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_cli, snapshot
+from badinput import ROOT, run_cli, snapshot
 from tdkt_docs import pipeline, render
 
 ORIGINAL = ROOT / "templates" / "ke_hoach.docx"

@@ -7,7 +7,7 @@ import zipfile
 
 from lxml import etree
 
-from conftest import VALID, docx_text
+from badinput import VALID
 
 F = "data/van-ban.yaml"
 REMOVED = ("mà văn bản Word không chứa được — thường do dán chữ từ Word, PDF hoặc e-mail; hãy xem lại chỗ này")

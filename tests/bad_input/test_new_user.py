@@ -2,7 +2,7 @@
 what they look like; odd commands get a clear answer."""
 from __future__ import annotations
 
-from conftest import VALID, docx_text, run_cli
+from badinput import VALID, docx_text, run_cli
 
 TABLE = """\
   - tieu_de: Kinh phí

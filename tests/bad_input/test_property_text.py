@@ -21,7 +21,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from conftest import docx_text
+from badinput import docx_text
 from tdkt_docs import pipeline, vn
 from tdkt_docs.encoding import legacy_font
 from tdkt_docs.errors import TdktError

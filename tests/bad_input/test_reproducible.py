@@ -8,7 +8,7 @@ import subprocess
 import sys
 import zipfile
 
-from conftest import ROOT, TDKT, VALID, run_cli, snapshot
+from badinput import ROOT, TDKT, VALID, run_cli, snapshot
 
 DATA = ROOT / "data"
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, VALID, docx_text
+from badinput import ROOT, VALID, docx_text
 from tdkt_docs import pipeline
 from tdkt_docs.inline import plain
 
