@@ -38,6 +38,11 @@ _TCVN3 = re.compile(r"(?<=[A-Za-z\u00a1-\u00bf])[\u00a1-\u00bf](?=[A-Za-z\u00a1-
 # 'o', 'u', 'i', 'y'; and ñ, ö are not Vietnamese letters at all.
 _VNI = re.compile(r"[aeAE][âáàåãäêéèúüëùøûõïöô]|[oO][âäåùøûõïö]|[uiyUIY][ùøûõïäåö]"
                   r"|(?<=[A-Za-z])[öÖ]|[ñÑ](?=[a-zA-Zöô])", re.I)
+# UTF-8 read as Windows Latin and saved again (an e-mail client, an old editor): "Kế hoạch" becomes
+# "Káº¿ hoáº¡ch", "đường" becomes "Ä‘Æ°á»ng". The lead letters á Ã Ä Æ followed by a symbol or a
+# Windows punctuation mark never meet in real text.
+_MOJIBAKE = re.compile(r"[áÃÄÆÅ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                       r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
 _VIET = re.compile(r"[ạảãàáâậầấẩẫăắằặẳẵẹẻẽèéêềếểễệịỉĩìíọỏõòóôồốổỗộơờớởỡợụủũùúưừứửữựỳýỵỷỹđ]", re.I)
 # Enough evidence that a piece of text is a legacy encoding rather than a foreign name or a symbol.
 MIN_HITS = 2
@@ -48,7 +53,10 @@ def _scores(text: str) -> tuple[int, int]:
 
 
 def legacy_font(text: str) -> str | None:
-    """'TCVN3' or 'VNI' when `text` reads like Vietnamese typed with a legacy font, else None."""
+    """'TCVN3', 'VNI' or 'UTF8' (UTF-8 misread as Windows Latin) when `text` is Vietnamese in the
+    wrong letters, else None."""
+    if len(_MOJIBAKE.findall(text)) >= MIN_HITS:
+        return "UTF8"
     tcvn, vni = _scores(text)
     if tcvn >= MIN_HITS and tcvn >= vni:
         return "TCVN3"
@@ -60,8 +68,28 @@ def legacy_font(text: str) -> str | None:
 LEGACY_NAME = {"TCVN3": "TCVN3 (phông .VnTime, .VnArial)", "VNI": "VNI (phông VNI-Times)"}
 
 
-def legacy_message(kind: str) -> str:
+def legacy_message(kind: str, text: str = "") -> str:
+    if kind == "UTF8":
+        return ("chữ Việt bị hỏng vì tệp UTF-8 đã bị mở và lưu lại bằng bảng mã khác"
+                f"{_repaired(text)}; hãy lấy lại bản gốc, hoặc chuyển mã bằng Unikey rồi lưu lại dạng UTF-8")
     return f"chữ Việt được gõ bằng bảng mã {LEGACY_NAME[kind]} nên sẽ hiện sai dấu trong văn bản; {CONVERT}"
+
+
+def _repaired(text: str) -> str:
+    """What the damaged text said, when it can be read back, to show the clerk it is the same text."""
+    m = _MOJIBAKE.search(text)
+    if not m:
+        return ""
+    start = max(text.rfind(" ", 0, max(m.start() - 12, 0)) + 1, 0)
+    piece = text[start:start + 40]
+    for end in range(len(piece), 0, -1):
+        try:
+            fixed = piece[:end].encode("cp1252").decode("utf-8")
+        except UnicodeError:
+            continue
+        if fixed.strip():
+            return f" («{piece[:end].strip()}» là «{fixed.strip()}»)"
+    return ""
 
 
 def decode(raw: bytes, shown: str) -> str:

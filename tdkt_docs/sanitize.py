@@ -12,8 +12,9 @@ The documented normalisation of every text value, in order:
   mark U+FEFF. Where a removed line or page break (U+000B, U+000C, as Word pastes them) stood
   between two words, a space takes its place so the words stay apart.
 
-Errors (the document is not built): text typed with a legacy font (TCVN3, VNI), and a list item
-that YAML split at ': ' into a name and a value.
+Errors (the document is not built): Vietnamese in the wrong letters (typed with a legacy font,
+TCVN3 or VNI, or UTF-8 misread and saved again), and a list item that YAML split at ': ' into a
+name and a value.
 """
 from __future__ import annotations
 
@@ -120,7 +121,7 @@ def _text(loaded: Loaded, value: str, path: Key, result: Sanitized, legacy: list
         _removed_warning(loaded, path, removed, value, result)
     kind = legacy_font(clean)
     if kind:
-        legacy.append((path, kind))
+        legacy.append((path, kind, clean))
     _comment_warning(loaded, path, result)
     return clean
 
@@ -208,12 +209,12 @@ def _move(loaded: Loaded, old: Key, new: Key) -> None:
             table[new + key[n:]] = table.pop(key)
 
 
-def _report_legacy(loaded: Loaded, found: list[tuple[Key, str]], result: Sanitized) -> None:
-    for path, kind in found[:MAX_LEGACY_REPORTS]:
+def _report_legacy(loaded: Loaded, found: list[tuple[Key, str, str]], result: Sanitized) -> None:
+    for path, kind, text in found[:MAX_LEGACY_REPORTS]:
         file, line, col = loaded.locate(path)
-        result.errors.append(Problem(file, legacy_message(kind), line, col, dotted(path) or None))
+        result.errors.append(Problem(file, legacy_message(kind, text), line, col, dotted(path) or None))
     if len(found) > MAX_LEGACY_REPORTS:
         file, line, _ = loaded.locate(found[MAX_LEGACY_REPORTS][0])
         result.errors.append(Problem(
-            file, f"còn {len(found) - MAX_LEGACY_REPORTS} đoạn khác cũng gõ bằng bảng mã cũ; hãy chuyển mã cả tệp",
+            file, f"còn {len(found) - MAX_LEGACY_REPORTS} đoạn khác cũng sai bảng mã như vậy; hãy chuyển mã cả tệp",
             line))

@@ -56,11 +56,21 @@ def test_vni_pasted_into_utf8(ws):
         f"nên sẽ hiện sai dấu trong văn bản; {CONVERT}", FAILED]
 
 
+def test_utf8_misread_and_saved_again(ws):
+    # A Unicode file opened as Windows Latin by an old tool and saved: every letter turned into two.
+    garbled = "Kế hoạch thi đua".encode("utf-8").decode("cp1252")
+    assert garbled == "Káº¿ hoáº¡ch thi Ä‘ua"
+    assert ws.refused(VALID.replace("Đoạn một.", garbled)) == [
+        f"{F}:14:9: noi_dung[1].noi_dung[1]: chữ Việt bị hỏng vì tệp UTF-8 đã bị mở và lưu lại bằng bảng mã khác "
+        "(«Káº¿ hoáº¡ch thi Ä‘ua» là «Kế hoạch thi đua»); hãy lấy lại bản gốc, hoặc chuyển mã bằng Unikey rồi "
+        "lưu lại dạng UTF-8", FAILED]
+
+
 def test_many_legacy_paragraphs_are_summed_up(ws):
     lines = "".join(f"      - {tcvn3(f'Đoạn thứ {i} của kế hoạch').decode('cp1252')}\n" for i in range(8))
     out = ws.refused(VALID.replace("      - Đoạn một.\n", lines))
     assert len(out) == 7 and out[-1] == FAILED.replace("1 lỗi", "6 lỗi")
-    assert out[5] == f"{F}:19: còn 3 đoạn khác cũng gõ bằng bảng mã cũ; hãy chuyển mã cả tệp"
+    assert out[5] == f"{F}:19: còn 3 đoạn khác cũng sai bảng mã như vậy; hãy chuyển mã cả tệp"
 
 
 def test_word_file_renamed(ws):
