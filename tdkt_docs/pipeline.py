@@ -10,6 +10,7 @@ from .errors import Problem, TdktError
 from .kinds import BUILDERS, TEMPLATES, Rendering
 from .loader import Loaded, display_path, load_yaml
 from .render import load_template
+from .sheets import expand as expand_sheets
 from .validate import kind_of, validate
 from .write import atomic_write, safe_join
 
@@ -53,6 +54,7 @@ def collect(paths: list[Path]) -> list[Job]:
 def prepare(source: Path) -> tuple[BaseModel, list[Problem], list[Rendering], Loaded]:
     loaded = load_yaml(source)
     kind = kind_of(loaded)
+    expand_sheets(loaded, Path(source).parent)
     doc, warnings = validate(loaded)
     renderings = BUILDERS[kind](doc, loaded)
     return doc, warnings, renderings, loaded
