@@ -87,8 +87,9 @@ def parse_ngay(value: Any) -> Ngay:
             date(year, month, day)
         except ValueError:
             raise PydanticCustomError(
-                "date", "ngày {day}/{month}/{year} không có trên lịch; hãy kiểm tra lại ngày",
-                {"day": day, "month": month, "year": year}) from None
+                "date", "ngày {shown} không có trên lịch (tháng {month} năm {year} không có ngày {day}); "
+                "hãy kiểm tra lại ngày", {"shown": f"{day:02d}/{month:02d}/{year}", "day": day, "month": month,
+                                          "year": year}) from None
     return Ngay(nam=year, thang=month, ngay=day)
 
 

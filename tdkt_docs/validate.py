@@ -37,12 +37,30 @@ def validate(loaded: Loaded, model: type[BaseModel] | None = None) -> tuple[Base
     """The validated document and its warnings; raises InputError listing every error."""
     if model is None:
         model = KINDS[kind_of(loaded)]
+    from .forgive import as_typed
+
     try:
-        doc = model.model_validate(loaded.data)
+        doc = model.model_validate(as_typed(loaded.data))
     except ValidationError as exc:
-        problems = [_problem(loaded, model, err) for err in exc.errors()]
+        errors = _explained_missing(exc.errors(), model)
+        problems = [_problem(loaded, model, err) for err in errors]
         raise InputError(_dedupe(problems)) from None
     return doc, lint(doc, loaded)
+
+
+def _explained_missing(errors: list[dict], model: type[BaseModel]) -> list[dict]:
+    """A misspelled key also makes the real one 'missing': say it once, at the misspelling."""
+    def clean(loc):
+        return tuple(part for part in loc if part not in _TAGS)
+
+    extras = {clean(e["loc"]) for e in errors if e["type"] == "extra_forbidden"}
+    explained = set()
+    for loc in extras:
+        allowed = _fields_at(model, loc[:-1])
+        hint = _nearest(str(loc[-1]), allowed)
+        if hint:
+            explained.add(loc[:-1] + (hint.split("'")[1],))
+    return [e for e in errors if not (e["type"] == "missing" and clean(e["loc"]) in explained)]
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:
@@ -87,6 +105,8 @@ def _nearest(word: str, choices: list[str]) -> str:
 
 def _message(err: dict) -> str:
     kind, ctx, given = err["type"], err.get("ctx") or {}, err.get("input")
+    if given is None and kind.endswith("_type"):
+        return "đang để trống; hãy điền nội dung"
     if kind in {"string_type"}:
         return "cần một đoạn chữ" + _given(given)
     if kind in {"int_type", "int_parsing", "int_from_float"}:
