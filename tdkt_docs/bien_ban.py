@@ -136,7 +136,8 @@ def build(doc: BienBanPhan, ds: DanhSach, loaded: Loaded | None, prefix: tuple =
     numbering.walk(doc.noi_dung, prefix + ("noi_dung",))
     normalise.raise_if(numbering.problems)
 
-    para("doan", _vote_intro(items, len(present), total))
+    para("doan", _rules_text(items, len(present), total, quorum))
+    para("doan", "Kết quả biểu quyết:")
     numbering.blocks.append(normalise.Block("bang", xml=vote_table(items), text=_table_text(items)))
     passed = [n for n in items if n.vote.passed]
     failed = [n for n in items if not n.vote.passed]
@@ -231,23 +232,25 @@ def _times(doc, loaded, prefix, problems) -> tuple[datetime, datetime]:
     return start, end
 
 
-def _vote_intro(items: list[Nominee], present: int, total: int) -> str:
-    default_rules = []
+def _rules_text(items: list[Nominee], present: int, total: int, quorum) -> str:
+    """The quorum as found and the thresholds the nominees were held to, in one sentence."""
+    used: dict[rules.Threshold, list[str]] = {}
     for n in items:
-        t = n.vote.threshold
+        awards = used.setdefault(n.vote.threshold, [])
+        if n.hinh_thuc not in awards:
+            awards.append(n.hinh_thuc)
+
+    def need(t: rules.Threshold) -> str:
         base = "số thành viên có mặt" if t.base == rules.PRESENT else "tổng số thành viên Hội đồng"
-        rule = f"từ {rules.shown(t.share)} {base} đồng ý trở lên" + (", bỏ phiếu kín" if t.secret else "")
-        if (n.hinh_thuc, rule) not in default_rules:
-            default_rules.append((n.hinh_thuc, rule))
-    by_rule: dict[str, list[str]] = {}
-    for award, rule in default_rules:
-        by_rule.setdefault(rule, []).append(award)
-    if len(by_rule) == 1:
-        need = f"phải đạt {next(iter(by_rule))}"
-    else:
-        need = "; ".join(f"{vn.liet_ke(awards)} phải đạt {rule}" for rule, awards in by_rule.items())
-    return (f"Kết quả biểu quyết ({vn.ti_so(present, total)} thành viên có mặt; theo quy chế, trường hợp được đề nghị "
-            f"{need}):")
+        return f"từ {rules.shown(t.share)} {base} đồng ý trở lên" + (", bỏ phiếu kín" if t.secret else "")
+
+    ordered = sorted(used, key=lambda t: (t.secret, t.share))
+    main, others = ordered[0], ordered[1:]
+    text = (f"Số thành viên dự họp {vn.ti_so(present, total)}, đạt từ {rules.shown(quorum)} số thành viên Hội đồng "
+            f"trở lên, đủ điều kiện biểu quyết theo quy chế. Trường hợp được đề nghị phải được {need(main)}")
+    if others:
+        text += "; riêng " + "; ".join(f"{vn.liet_ke(used[t])}: {need(t)}" for t in others)
+    return text + "."
 
 
 def _table_text(items: list[Nominee]) -> str:

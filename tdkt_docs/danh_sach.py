@@ -100,7 +100,7 @@ def sections(items: list[Nominee], row) -> list[tuple[str, str, list[list[str]]]
 
 
 LIST_HEADERS = ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức khen thưởng"]
-LIST_WIDTHS = [1.2, 5.6, 6.0, 3.7]
+LIST_WIDTHS = [1.2, 5.3, 5.6, 4.4]
 
 
 def list_table(items: list[Nominee]) -> Markup:
@@ -109,7 +109,7 @@ def list_table(items: list[Nominee]) -> Markup:
 
 
 VOTE_HEADERS = ["STT", "Họ và tên / Tên tập thể", "Hình thức khen thưởng", "Biểu quyết", "Đồng ý", "Tỷ lệ", "Kết quả"]
-VOTE_WIDTHS = [1.1, 4.7, 3.6, 2.1, 1.6, 1.6, 1.8]
+VOTE_WIDTHS = [1.2, 4.2, 3.5, 2.1, 1.8, 1.6, 2.1]
 METHOD = {"gio_tay": "Giơ tay", "bo_phieu_kin": "Bỏ phiếu kín"}
 
 

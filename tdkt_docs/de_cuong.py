@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import normalise
+from . import normalise, vn
 from .danh_sach import at
 from .errors import Problem
 from .kinds import Rendering
@@ -86,7 +86,10 @@ def bao_cao(doc: BaoCao, loaded: Loaded | None) -> list[Rendering]:
     context = normalise.header(doc, "BC")
     context["ky"]["ho_ten"] = doc.nguoi_ky.ho_ten or ""
     context["khoi"] = numbering.blocks
-    context["kinh_gui"] = kinh_gui_xml(recipients(doc))
+    to = recipients(doc)
+    context["kinh_gui"] = kinh_gui_xml(to)
+    if to:
+        context["noi_nhan"] = vn.noi_nhan_nhu_tren(doc.noi_nhan, to)
     n = doc.ngay
     return [Rendering("bao_cao.docx", context, title=f"Báo cáo - {doc.trich_yeu}"[:250],
                       date=f"{n.nam:04d}-{(n.thang or 1):02d}-{(n.ngay or 1):02d}",

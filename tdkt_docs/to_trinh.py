@@ -84,7 +84,7 @@ def build(doc: ToTrinhPhan, items: list[Nominee], loaded: Loaded | None, prefix:
     context = normalise.header(doc, "TTr")
     context["khoi"] = numbering.blocks
     context["kinh_gui"] = kinh_gui_xml(to)
-    context["noi_nhan"] = vn.noi_nhan_nhu_tren(doc.noi_nhan)
+    context["noi_nhan"] = vn.noi_nhan_nhu_tren(doc.noi_nhan, to)
     context["phu_luc"] = _annex(doc, items, table) if annex else None
     n = doc.ngay
     return Rendering("to_trinh.docx", context, title=f"Tờ trình - {doc.trich_yeu}"[:250],
@@ -101,6 +101,6 @@ def _annex(doc: ToTrinhPhan, items: list[Nominee], table: Markup) -> dict:
         "tieu_de": "DANH SÁCH",
         "trich_yeu": runs(title, markup=False),
         "ke": rule_under([title], size_pt=14, bold=True, column_cm=TEXT_WIDTH_CM),
-        "kem_theo": f"(Kèm theo Tờ trình số {number} ngày {when} của {doc.chu_the})",
+        "kem_theo": f"(Kèm theo Tờ trình số {number} {when} của {doc.chu_the})",
         "bang": table,
     }

@@ -154,10 +154,13 @@ def kinh_gui_lines(recipients: list[str]) -> list[str]:
     return ["Kính gửi:"] + [f"- {r}{'.' if i == len(cleaned) - 1 else ';'}" for i, r in enumerate(cleaned)]
 
 
-def noi_nhan_nhu_tren(items: list[str]) -> list[str]:
+def noi_nhan_nhu_tren(items: list[str], addressees: list[str] = ()) -> list[str]:
     """Nơi nhận of a document with 'Kính gửi': the addressees are '- Như trên;', written once, first."""
-    rest = [i for i in items if _TRAILING.sub("", i.strip().lstrip("-").strip()).lower() != "như trên"]
-    return noi_nhan_lines(["Như trên"] + rest)
+    def key(text: str) -> str:
+        return " ".join(_TRAILING.sub("", text.strip().lstrip("-").strip()).split()).casefold()
+
+    skip = {"như trên"} | {key(a) for a in addressees}
+    return noi_nhan_lines(["Như trên"] + [i for i in items if key(i) not in skip])
 
 
 # Danh hiệu thi đua take the word 'danh hiệu' in prose ("tặng danh hiệu Chiến sĩ thi đua cơ sở");
