@@ -446,8 +446,8 @@ def parse_thoi_gian(value: Any) -> Any:
         raise PydanticCustomError("time", _TIME_HELP)
     hour, minute = int(m[1]), int(m[2] or 0)
     if hour > 23 or minute > 59:
-        raise PydanticCustomError("time", "giờ {h}:{m:02d} không có; giờ từ 0 đến 23, phút từ 0 đến 59",
-                                  {"h": hour, "m": minute})
+        raise PydanticCustomError("time", "giờ {shown} không có; giờ từ 0 đến 23, phút từ 0 đến 59",
+                                  {"shown": f"{hour}:{minute:02d}"})
     return ThoiGian(ngay=day, gio=hour, phut=minute)
 
 

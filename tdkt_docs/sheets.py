@@ -123,7 +123,7 @@ def _read(loaded: Loaded, path: tuple, folder: Path) -> list[dict]:
                             "hãy đặt tệp cạnh tệp YAML hoặc sửa lại tên")
     sheet = ref.get("trang")
     if suffix == ".csv":
-        rows = _csv_rows(source, shown)
+        rows = _csv_rows(source, shown, _LABELS[key])
     else:
         rows = _xlsx_rows(source, shown, None if sheet is None else str(sheet), loaded, path)
     return _records(rows, SPECS[key], shown, loaded, path)
@@ -157,16 +157,18 @@ def _xlsx_rows(source: Path, shown: str, sheet: str | None, loaded: Loaded, path
         book.close()
 
 
-def _csv_rows(source: Path, shown: str) -> list[list[Any]]:
+def _csv_rows(source: Path, shown: str, labels: dict) -> list[list[Any]]:
     from .encoding import decode
 
     text = decode(source.read_bytes(), shown)
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
+
+    # Excel writes ',' or ';' (by the computer's language settings), and headers such as "Chức vụ, đơn vị"
+    # hold commas themselves: the separator is the one whose split finds the most known column names.
+    def known(rows: list[list[str]]) -> int:
+        return max((sum(_norm(c) in labels for c in row) for row in rows[:HEADER_SEARCH]), default=0)
+
+    candidates = [list(csv.reader(io.StringIO(text), delimiter=d)) for d in (";", ",", "\t")]
+    rows = max(candidates, key=known)
     if len(rows) > MAX_ROWS + HEADER_SEARCH:
         raise InputError(Problem(shown, f"bảng tính quá dài (hơn {MAX_ROWS} dòng); hãy tách thành nhiều tệp"))
     return rows

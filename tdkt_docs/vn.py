@@ -108,6 +108,8 @@ def noi_nhan_lines(items: list[str]) -> list[str]:
 def end_mark(text: str) -> str:
     """The content of a document ends with './.' (PL III templates)."""
     stripped = text.rstrip()
+    if stripped and not stripped.strip(".…"):
+        return stripped + "/."  # a placeholder of dots keeps them, as the forms print '........./.'
     if stripped.endswith("./."):
         return stripped
     if stripped.endswith("/."):
