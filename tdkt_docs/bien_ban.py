@@ -120,24 +120,24 @@ def build(doc: BienBanPhan, ds: DanhSach, loaded: Loaded | None, prefix: tuple =
     para = numbering.paragraph
     para("doan", f"Thời gian bắt đầu: {vn.gio_phut(start.hour, start.minute)}, {vn.ngay_day_du(start.date())}.")
     para("doan", f"Địa điểm: {_sentence(doc.dia_diem)}")
-    para("doan", f"Thành phần tham dự: thành viên {doc.hoi_dong}, có mặt {vn.ti_so(len(present), total)} "
+    para("dan", f"Thành phần tham dự: thành viên {doc.hoi_dong}, có mặt {vn.ti_so(len(present), total)} "
          "thành viên, gồm:")
     _bullets(numbering, [_describe(m) for m in present])
     if absent:
-        para("doan", f"Vắng mặt: {vn.dem(len(absent), 'thành viên')}, gồm:")
+        para("dan", f"Vắng mặt: {vn.dem(len(absent), 'thành viên')}, gồm:")
         _bullets(numbering, [_describe(m) + (f" (lý do: {m.vang})" if isinstance(m.vang, str) else
                                              " (không có lý do)") for m in absent])
     if doc.khach_moi:
-        para("doan", "Khách mời:")
+        para("dan", "Khách mời:")
         _bullets(numbering, doc.khach_moi)
     para("doan", f"Chủ trì (chủ tọa): {_describe(chu_toa)}.")
     para("doan", f"Thư ký (người ghi biên bản): {_describe(thu_ky)}.")
-    para("doan", "Nội dung (theo diễn biến cuộc họp):")
+    para("dan", "Nội dung (theo diễn biến cuộc họp):")
     numbering.walk(doc.noi_dung, prefix + ("noi_dung",))
     normalise.raise_if(numbering.problems)
 
     para("doan", _rules_text(items, len(present), total, quorum))
-    para("doan", "Kết quả biểu quyết:")
+    para("dan", "Kết quả biểu quyết:")
     numbering.blocks.append(normalise.Block("bang", xml=vote_table(items), text=_table_text(items)))
     passed = [n for n in items if n.vote.passed]
     failed = [n for n in items if not n.vote.passed]
@@ -150,7 +150,8 @@ def build(doc: BienBanPhan, ds: DanhSach, loaded: Loaded | None, prefix: tuple =
         para("doan", f"Không đề nghị {counts(failed)} chưa đạt tỷ lệ phiếu đồng ý theo quy chế: {names}.")
     for line in doc.ket_luan:
         para("doan", line)
-    para("doan", f"Cuộc họp kết thúc vào {vn.gio_phut(end.hour, end.minute)}, {vn.ngay_day_du(end.date())}")
+    # the closing line keeps the signatures company on their page
+    para("dan", f"Cuộc họp kết thúc vào {vn.gio_phut(end.hour, end.minute)}, {vn.ngay_day_du(end.date())}")
     normalise.close_content(numbering.blocks)
 
     name_lines = doc.co_quan.ten.split("\n")

@@ -71,7 +71,7 @@ def build(doc: ToTrinhPhan, items: list[Nominee], loaded: Loaded | None, prefix:
     numbering.walk(doc.noi_dung, prefix + ("noi_dung",))
     normalise.raise_if(numbering.problems)
     ask = f"{doc.chu_the} kính đề nghị {authority} xem xét, {request(items)}"
-    numbering.paragraph("doan", ask + (" (có danh sách kèm theo)." if annex else ", cụ thể như sau:"))
+    numbering.paragraph("doan" if annex else "dan", ask + (" (có danh sách kèm theo)." if annex else ", cụ thể như sau:"))
     table = list_table(items)
     if not annex:
         numbering.blocks.append(normalise.Block("bang", xml=table, text="\n".join(n.ten for n in items)))

@@ -81,6 +81,8 @@ def test_vote_table_percentages_computed(built):
     assert rows[1:] == [["I", "Cá nhân"],
                         ["1", "Phan Thị Nga", "Chiến sĩ thi đua cơ sở", "Giơ tay", "08/09", "88,9%", "Đạt"],
                         ["2", "Lý Thị Chiên", "Lao động tiên tiến", "Giơ tay", "07/09", "77,8%", "Đạt"]]
+    lead = next(p for p in paragraphs(built) if p.text == "Kết quả biểu quyết:")
+    assert lead.style.paragraph_format.keep_with_next is True  # never left alone at the foot of a page
     head = table.rows[0].cells[0].paragraphs[0]
     assert effective(head, "bold") and effective(head, "size") == Pt(13)
     assert table.rows[2].cells[4].paragraphs[0].style.style_id == "TdktBangSo"

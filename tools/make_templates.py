@@ -56,6 +56,7 @@ STYLES = [
     ("TdktGhiChu", "TĐKT Ghi chú nghiêng", None, 14, False, True, "center", 0, 0, 0, ""),
     ("TdktDoanNghieng", "TĐKT Đoạn nghiêng", "TdktNoiDung", 14, False, True, "both", 1.27, 6, 0, ""),
     ("TdktKinhGui", "TĐKT Kính gửi", None, 14, False, False, "left", 0, 6, 0, "keep"),
+    ("TdktDoanDan", "TĐKT Đoạn dẫn (liền với đoạn sau)", "TdktNoiDung", 14, False, False, "both", 1.27, 6, 0, "keep"),
 ]
 
 
@@ -277,9 +278,9 @@ def ke_hoach() -> str:
             + layout_table("", "", cells=[(noi_nhan_cell(), signer_cell())]))
 
 
-# Đề cương, báo cáo and tờ trình add italic paragraphs: hints under an outline's headings, and
-# "(Có báo cáo thành tích kèm theo)".
-AWARD_KINDS = BODY_KINDS + [("nghieng", "TdktDoanNghieng")]
+# The award documents add italic paragraphs ("(Có báo cáo thành tích kèm theo)") and lead-ins.
+# A lead-in ("..., gồm:", "Kết quả biểu quyết:") stays on the page of the list or table it introduces.
+AWARD_KINDS = BODY_KINDS + [("nghieng", "TdktDoanNghieng"), ("dan", "TdktDoanDan")]
 
 
 def mau_1_4(ten_loai: str, kinh_gui: bool = False, phu_luc: bool = False) -> str:
