@@ -86,13 +86,17 @@ def _paths_exist(paths: tuple[str, ...]) -> list[Path]:
 @click.argument("paths", nargs=-1, required=True, metavar="ĐƯỜNG_DẪN...")
 @click.option("-o", "--output", "out_dir", default="output", show_default=True, metavar="THƯ_MỤC",
               help="Thư mục ghi văn bản DOCX.")
+@click.option("--tat-ca", "force", is_flag=True,
+              help="Tạo lại mọi văn bản, kể cả văn bản không có gì thay đổi từ lần tạo trước.")
 @_guard
-def build(paths: tuple[str, ...], out_dir: str) -> None:
+def build(paths: tuple[str, ...], out_dir: str, force: bool) -> None:
     """Tạo văn bản DOCX từ các tệp YAML (hoặc mọi tệp YAML trong thư mục).
 
-    Văn bản nào lỗi thì bỏ qua và báo lỗi, các văn bản khác vẫn được tạo.
+    Chỉ tạo lại văn bản có thay đổi (tệp YAML, tệp dùng chung, mẫu văn bản hoặc chương trình);
+    văn bản khác báo "không đổi". Văn bản nào lỗi thì bỏ qua và báo lỗi, các văn bản khác vẫn được tạo.
     Mã thoát: 0 khi tạo đủ, 1 khi có văn bản lỗi, 2 khi gọi lệnh sai.
     """
+    from .cache import BuildCache
     from .pipeline import build_one, collect
     from .write import build_lock
 
@@ -103,9 +107,26 @@ def build(paths: tuple[str, ...], out_dir: str) -> None:
     out = Path(out_dir)
     ok = True
     with build_lock(out):
+        cache = BuildCache(out)
         for job in jobs:
-            ok = _report(build_one(job, out), "không có gì để ghi") and ok
+            entry = None if force else cache.unchanged(job.source, job.stem)
+            if entry is not None:
+                _report_unchanged(job, entry)
+                continue
+            outcome = build_one(job, out)
+            cache.record(job.source, job.stem, outcome.inputs, outcome.written,
+                         [str(w) for w in outcome.warnings], failed=outcome.error is not None)
+            ok = _report(outcome, "không có gì để ghi") and ok
+        cache.save()
     sys.exit(0 if ok else 1)
+
+
+def _report_unchanged(job, entry: dict) -> None:
+    from .pipeline import shown
+
+    for warning in entry.get("warnings", []):
+        click.echo(warning, err=True)
+    click.echo(f"✓ {shown(job.source)}: không đổi")
 
 
 @main.command(context_settings=CONTEXT)
