@@ -266,7 +266,7 @@ class VanBan(Base):
     nguoi_ky: NguoiKy = Field(description="Người ký văn bản.",
                               examples=[{"quyen_han": "TM. ỦY BAN NHÂN DÂN", "chuc_vu": "CHỦ TỊCH",
                                          "ho_ten": "Nguyễn Văn An"}])
-    bien: dict[str, Union[Chu, int, float]] = Field(
+    bien: dict[str, Union[int, float, Chu]] = Field(
         default_factory=dict,
         description="Biến dùng trong nội dung: khai báo 'ten_bien: giá trị' rồi viết {{ ten_bien }} trong chữ. "
         "Có sẵn: {{ nam }} (năm của ngày ký), {{ dia_danh }}, {{ co_quan }}, và với kế hoạch có 'phong_trao': "
