@@ -142,5 +142,34 @@ def validate(paths: tuple[str, ...]) -> None:
     sys.exit(0 if ok else 1)
 
 
+def _problems(exc) -> None:
+    for problem in exc.problems:
+        click.echo(str(problem) if problem.file else problem.message, err=True)
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("-o", "--output", "out_dir", default="schemas", show_default=True, metavar="THƯ_MỤC",
+              help="Thư mục ghi các tệp JSON Schema.")
+@_guard
+def schema(out_dir: str) -> None:
+    """Ghi JSON Schema của từng loại văn bản (<loai>.schema.json) và của tệp dùng chung.
+
+    Trình soạn thảo như VS Code (tiện ích YAML của Red Hat) dùng các tệp này để gợi ý tên mục,
+    hiện giải thích từng mục và gạch chân lỗi ngay khi gõ, nếu dòng đầu tệp YAML là
+    `# yaml-language-server: $schema=<đường dẫn tới tệp .schema.json>`.
+    """
+    from .errors import TdktError
+    from .pipeline import shown
+    from .schema import write_all
+
+    try:
+        written = write_all(Path(out_dir))
+    except TdktError as exc:
+        _problems(exc)
+        sys.exit(1)
+    for path in written:
+        click.echo(f"✓ {shown(path)}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
