@@ -171,5 +171,47 @@ def schema(out_dir: str) -> None:
         click.echo(f"✓ {shown(path)}")
 
 
+@main.command(context_settings=CONTEXT)
+@click.argument("file", metavar="TỆP")
+@click.option("--nam", "year", type=click.IntRange(1900, 2200), required=True, metavar="NĂM",
+              help="Năm của kế hoạch mới, ví dụ 2027.")
+@click.option("-o", "--output", "out_file", metavar="TỆP_MỚI",
+              help="Tên tệp mới (mặc định: đổi năm trong tên tệp hoặc tên thư mục, ví dụ ke-hoach-2027.yaml).")
+@_guard
+def rollover(file: str, year: int, out_file: str | None) -> None:
+    """Lập kế hoạch năm sau từ kế hoạch năm nay.
+
+    Tệp mới giữ nguyên nội dung, chú thích và thứ tự các mục; chỉ đổi: ngày ký thành dự thảo của
+    năm mới (bỏ ngày, giữ tháng), bỏ số văn bản, lùi ngày bắt đầu/kết thúc của phong trào sang năm
+    mới. Những chỗ năm được viết thẳng trong nội dung được liệt kê kèm số dòng để xem lại.
+    """
+    from .errors import TdktError
+    from .pipeline import Job, shown, validate_one
+    from .rollover import rollover as roll
+    from .rollover import write_new
+
+    source = _paths_exist((file,))[0]
+    try:
+        result = roll(source, year, Path(out_file) if out_file else None)
+        write_new(result)
+    except TdktError as exc:
+        _problems(exc)
+        sys.exit(1)
+    click.echo(f"✓ {shown(source)} → {shown(result.target)}")
+    for change in result.changes:
+        click.echo(f"  {change}")
+    if result.warnings:
+        click.echo(f"Cần xem lại {len(result.warnings)} chỗ có năm viết thẳng trong nội dung (sửa tay, hoặc "
+                   "viết {{ nam }}, {{ nam - 1 }} để năm tự đổi theo ngày ký):", err=True)
+        for warning in result.warnings:
+            click.echo(str(warning), err=True)
+    checked = validate_one(Job(result.target, result.target.stem))
+    if checked.error is not None:
+        click.echo(f"Tệp mới cần sửa trước khi tạo văn bản ({len(checked.error.problems)} lỗi):", err=True)
+        _problems(checked.error)
+        sys.exit(1)
+    click.echo(f"✓ Tệp mới hợp lệ; tạo văn bản bằng: tdkt build {shown(result.target)}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
