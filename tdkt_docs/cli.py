@@ -213,5 +213,44 @@ def rollover(file: str, year: int, out_file: str | None) -> None:
     click.echo(f"✓ Tệp mới hợp lệ; tạo văn bản bằng: tdkt build {shown(result.target)}")
 
 
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, metavar="[ĐƯỜNG_DẪN]...")
+@click.option("-o", "--output", "out_dir", default="output", show_default=True, metavar="THƯ_MỤC",
+              help="Thư mục ghi văn bản DOCX.")
+@_guard
+def watch(paths: tuple[str, ...], out_dir: str) -> None:
+    """Theo dõi các tệp YAML (mặc định: thư mục data) và tạo lại văn bản mỗi khi lưu tệp.
+
+    Lưu một tệp văn bản, một tệp dùng chung hay một mẫu văn bản: các văn bản dùng tệp đó được tạo
+    lại ngay, lỗi (nếu có) hiện ở đây kèm số dòng. Bấm Ctrl+C để dừng.
+    """
+    from .watch import INTERVAL, Watcher, rounds
+
+    given = _paths_exist(paths or ("data",))
+    click.echo(f"Đang theo dõi {', '.join(str(p) for p in given)} → {out_dir}. Bấm Ctrl+C để dừng.")
+    try:
+        for found in rounds(Watcher(given, Path(out_dir)), INTERVAL):
+            _print_round(found)
+    except KeyboardInterrupt:
+        click.echo("Đã dừng theo dõi.")
+        sys.exit(0)
+
+
+def _print_round(found) -> None:
+    import time
+
+    from .pipeline import shown
+
+    stamp = time.strftime("%H:%M:%S")
+    for path in found.changed:
+        click.echo(f"[{stamp}] Đã lưu: {shown(path)}")
+    for path in found.removed:
+        click.echo(f"[{stamp}] Đã xóa: {shown(path)} (văn bản đã tạo trước đó vẫn giữ nguyên)")
+    for job, entry in found.unchanged:
+        _report_unchanged(job, entry)
+    for outcome in found.built:
+        _report(outcome, "không có gì để ghi")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -104,6 +104,9 @@ DATE_SCHEMA = {
          "patternErrorMessage": "viết ngày dạng 2026-01-05 (năm-tháng-ngày) hoặc 05/01/2026; "
                                 "dự thảo chưa có ngày: 2026-01 hoặc 2026"},
         {"type": "integer", "minimum": 1900, "maximum": 2200},
+        {"type": "object", "properties": {"nam": {"type": "integer"}, "thang": {"type": "integer"},
+                                          "ngay": {"type": "integer"}},
+         "required": ["nam"], "additionalProperties": False},
     ],
 }
 

@@ -237,6 +237,11 @@ def _literal_years(text: str, shown: str, old_year: int, skip: set[tuple]) -> li
 def _excerpt(raw: str, start: int, end: int, width: int = 30) -> str:
     left = raw[max(0, start - width):start]
     right = raw[end:end + width]
+    # Whole words only, so the clerk can search for the excerpt.
+    if start > width and " " in left:
+        left = left.split(" ", 1)[1]
+    if end + width < len(raw) and " " in right:
+        right = right.rsplit(" ", 1)[0]
     text = (left + raw[start:end] + right).replace("\n", " ").strip(" \"'")
     return ("…" if start > width else "") + text + ("…" if end + width < len(raw) else "")
 

@@ -261,7 +261,8 @@ def _missing_place(loaded: Loaded, parent: tuple) -> tuple[str, int | None, int 
 
 
 def _misspelt_keys(loaded: Loaded, model: type[BaseModel], groups: dict) -> set[tuple]:
-    """(parent, missing key) pairs explained by an unknown key next to them that is close to it."""
+    """(parent, missing key) pairs explained by an unknown key: one close to it at the same level,
+    or the same key at the wrong level (indented too much or too little)."""
     out = set()
     for (loc, missing), errs in groups.items():
         if missing or errs[0]["type"] != "extra_forbidden":
@@ -269,7 +270,29 @@ def _misspelt_keys(loaded: Loaded, model: type[BaseModel], groups: dict) -> set[
         near = _nearest_name(str(loc[-1]), _fields_at(model, loc[:-1]))
         if near is not None:
             out.add((loc[:-1], near))
+        for home in _homes(model, str(loc[-1])):
+            out.add((home, str(loc[-1])))
     return out
+
+
+def _homes(model: type[BaseModel], key: str) -> list[tuple]:
+    """Where `key` belongs among the mappings reached from the top through mappings only
+    (the top itself, co_quan, nguoi_ky...): the usual places of an indentation mistake."""
+    found: list[tuple] = []
+    todo: list[tuple[tuple, type[BaseModel]]] = [((), model)]
+    seen: set = set()
+    while todo:
+        path, current = todo.pop(0)
+        if (path, current) in seen or len(path) > 3:
+            continue
+        seen.add((path, current))
+        if key in current.model_fields:
+            found.append(path)
+        for name, field in current.model_fields.items():
+            if _shape(field) == "muc":
+                for sub in _field_models(field):
+                    todo.append((path + (name,), sub))
+    return found
 
 
 def _extra(loaded: Loaded, model: type[BaseModel], loc: tuple, value: Any) -> Problem:
@@ -283,6 +306,14 @@ def _extra(loaded: Loaded, model: type[BaseModel], loc: tuple, value: Any) -> Pr
                        line, col, dotted(loc))
     allowed = _fields_at(model, loc[:-1])
     hint = _nearest(key, allowed)
+    homes = [h for h in _homes(model, key) if h != loc[:-1]]
+    if not hint and homes:
+        if homes == [()]:
+            return Problem(file, f"'{key}' là mục chính, không nằm trong '{dotted(loc[:-1])}'; hãy xóa các dấu cách "
+                           "đầu dòng để dòng này thẳng hàng với 'loai:'", line, col, dotted(loc))
+        names = " hoặc ".join(f"'{dotted(h)}'" for h in homes)
+        return Problem(file, f"'{key}' không nằm ở đây mà là mục con của {names}; hãy chuyển dòng này vào dưới "
+                       f"{names}, thụt vào 2 dấu cách", line, col, dotted(loc))
     if not hint and allowed:
         hint = "; các mục được dùng ở đây: " + ", ".join(allowed)
     return Problem(file, f"'{key}' không có trong mẫu{hint}", line, col, dotted(loc))
@@ -330,6 +361,8 @@ def _example_hint(loc: tuple, field: FieldInfo | None) -> str:
 def _message(err: dict, loc: tuple, field: FieldInfo | None) -> str:
     kind, ctx, given = err["type"], err.get("ctx") or {}, err.get("input")
     if given is None and kind in _TYPE_ERRORS:
+        if loc and isinstance(loc[-1], int):
+            return "dòng '- ' này đang để trống; hãy viết nội dung ngay sau '- ' hoặc xóa dòng"
         if kind == "list_type":
             return "đang để trống; hãy viết bên dưới mỗi dòng một ý, bắt đầu bằng '- '"
         if kind in {"model_type", "dict_type", "model_attributes_type"}:

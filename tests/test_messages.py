@@ -202,3 +202,41 @@ def test_debug_shows_the_traceback_to_developers(tmp_path, monkeypatch):
     assert debug.returncode != 0
     assert "Traceback (most recent call last)" in debug.stderr
     assert "RuntimeError: hỏng bên trong" in debug.stderr
+
+
+def test_a_key_indented_too_little_is_sent_to_its_place(tmp_path, monkeypatch):
+    result = check(tmp_path, monkeypatch, MINIMAL.replace("  ho_ten: Nguyễn Văn An", "ho_ten: Nguyễn Văn An"))
+    # One message: the missing nguoi_ky.ho_ten is the same mistake.
+    assert errors(result) == [
+        "k.yaml:19:1: ho_ten: 'ho_ten' không nằm ở đây mà là mục con của 'nguoi_ky'; hãy chuyển dòng này vào "
+        "dưới 'nguoi_ky', thụt vào 2 dấu cách"]
+
+
+def test_a_main_key_indented_too_much_is_sent_back(tmp_path, monkeypatch):
+    text = MINIMAL.replace('noi_nhan:\n  - UBND tỉnh\n  - "Lưu: VT, VP"\n', "").replace(
+        "  ho_ten: Nguyễn Văn An", '  ho_ten: Nguyễn Văn An\n  noi_nhan:\n    - "Lưu: VT"')
+    result = check(tmp_path, monkeypatch, text)
+    assert errors(result) == [
+        "k.yaml:17:3: nguoi_ky.noi_nhan: 'noi_nhan' là mục chính, không nằm trong 'nguoi_ky'; hãy xóa các dấu "
+        "cách đầu dòng để dòng này thẳng hàng với 'loai:'"]
+
+
+def test_an_empty_list_line(tmp_path, monkeypatch):
+    result = check(tmp_path, monkeypatch, MINIMAL.replace("      - Thi đua hoàn thành nhiệm vụ năm 2026.", "      -"))
+    assert errors(result) == [
+        "k.yaml:12:8: noi_dung[1].noi_dung[1]: dòng '- ' này đang để trống; hãy viết nội dung ngay sau '- ' "
+        "hoặc xóa dòng"]
+
+
+def test_a_person_instead_of_the_signer_block(tmp_path, monkeypatch):
+    text = MINIMAL[:MINIMAL.index("nguoi_ky:")] + "nguoi_ky: Nguyễn Văn An\n"
+    result = check(tmp_path, monkeypatch, text)
+    assert errors(result) == [
+        "k.yaml:16:1: nguoi_ky: cần các mục con dạng 'ten: giá trị' (chuc_vu, ho_ten) ở các dòng dưới, thụt vào "
+        "2 dấu cách (đang ghi: Nguyễn Văn An)"]
+
+
+def test_a_draft_number_written_as_words(tmp_path, monkeypatch):
+    result = check(tmp_path, monkeypatch, MINIMAL.replace("so: 12", "so: dự thảo"))
+    assert errors(result) == [
+        "k.yaml:5:1: so: cần một số, ví dụ 'so: 5'; bản dự thảo chưa có số thì để trống 'so:' (đang ghi: dự thảo)"]

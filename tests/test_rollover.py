@@ -127,7 +127,7 @@ def test_the_yaml_is_edited_in_place(data):
         "Cần xem lại 1 chỗ có năm viết thẳng trong nội dung (sửa tay, hoặc viết {{ nam }}, {{ nam - 1 }} "
         "để năm tự đổi theo ngày ký):",
         "data/ke-hoach-2023.yaml:12:41: noi_dung[1]: cảnh báo: năm 2022 viết thẳng: "
-        "«…ộng đợt thi đua đến ngày 19/4/2022 và chào mừng năm 1963.»",
+        "«…đợt thi đua đến ngày 19/4/2022 và chào mừng năm 1963.»",
     ]
 
 
