@@ -104,9 +104,12 @@ DATE_SCHEMA = {
          "patternErrorMessage": "viết ngày dạng 2026-01-05 (năm-tháng-ngày) hoặc 05/01/2026; "
                                 "dự thảo chưa có ngày: 2026-01 hoặc 2026"},
         {"type": "integer", "minimum": 1900, "maximum": 2200},
-        {"type": "object", "properties": {"nam": {"type": "integer"}, "thang": {"type": "integer"},
-                                          "ngay": {"type": "integer"}},
-         "required": ["nam"], "additionalProperties": False},
+        {"type": "object", "required": ["nam"], "additionalProperties": False, "properties": {
+            "nam": {"type": "integer", "description": "Năm.", "examples": [2026]},
+            "thang": {"type": "integer", "minimum": 1, "maximum": 12, "description": "Tháng (bỏ trống nếu chưa có).",
+                      "examples": [3]},
+            "ngay": {"type": "integer", "minimum": 1, "maximum": 31, "description": "Ngày (bỏ trống nếu chưa có).",
+                     "examples": [5]}}},
     ],
 }
 
