@@ -16,10 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .errors import InputError, Problem
-from .loader import Key, Loaded, display_path, dotted, load_yaml
+from .loader import Key, Loaded, dotted, load_yaml
 
 KEY = "dung_chung"
 
@@ -124,7 +123,3 @@ def merge(base: dict, base_where: dict, over: dict, over_where: dict) -> tuple[d
             where[path] = place
     where.update(over_where)  # a mapping written in both files is located in the later one
     return merged, where
-
-
-def shown_uses(document: Loaded) -> list[str]:
-    return [display_path(p) for p in getattr(document, "uses", [])]
