@@ -78,11 +78,11 @@ def test_all_problems_at_once_with_lines_and_fields(built):
     code, out = _assert_untouched_after(work, "build", "kh.yaml", "-o", "out")
     assert code == 1
     assert out.splitlines() == [
-        "kh.yaml:6:1: so: cần một số nguyên, ví dụ 5 (đang ghi: năm)",
+        "kh.yaml:6:1: so: cần một số, ví dụ 'so: 5'; bản dự thảo chưa có số thì để trống 'so:' (đang ghi: năm)",
         "kh.yaml:8:1: ngay: ngày 30/02/2026 không có trên lịch (tháng 2 năm 2026 không có ngày 30); "
         "hãy kiểm tra lại ngày",
         "kh.yaml:28:1: noi_nhân: 'noi_nhân' không có trong mẫu; có phải 'noi_nhan'?",
-        "kh.yaml:34:3: nguoi_ky.chuc_vu: đang để trống; hãy điền nội dung",
+        "kh.yaml:34:3: nguoi_ky.chuc_vu: đang để trống; hãy điền nội dung, ví dụ 'chuc_vu: CHỦ TỊCH'",
         "✗ kh.yaml: 4 lỗi, chưa tạo văn bản.",
     ]
 
@@ -94,14 +94,18 @@ def test_missing_signer(built):
     path.write_text(text[: text.index("nguoi_ky:")], encoding="utf-8")
     code, out = _assert_untouched_after(work, "build", "kh.yaml", "-o", "out")
     assert code == 1
-    assert out.splitlines()[0] == "kh.yaml:1:1: nguoi_ky: thiếu thông tin bắt buộc; hãy thêm 'nguoi_ky: ...'"
+    assert out.splitlines()[0] == (
+        "kh.yaml:1:1: nguoi_ky: thiếu thông tin bắt buộc; hãy thêm mục 'nguoi_ky:' (Người ký văn bản), bên dưới "
+        "thụt vào 2 dấu cách các dòng 'chuc_vu: ...', 'ho_ten: ...'")
 
 
 def test_wrong_type(work):
     edit(work / "kh.yaml", "ho_ten: Lò Văn Minh", "ho_ten: [Lò Văn Minh]")
     code, out = run("validate", "kh.yaml")
     assert code == 1
-    assert out.splitlines()[0] == "kh.yaml:35:3: nguoi_ky.ho_ten: cần một đoạn chữ"
+    assert out.splitlines()[0] == (
+        "kh.yaml:35:3: nguoi_ky.ho_ten: cần một đoạn chữ, không phải danh sách; hãy viết nội dung ngay sau dấu ':' "
+        "trên cùng một dòng, không dùng '- '")
 
 
 def test_yaml_syntax_error_shows_line_and_caret(built):

@@ -105,8 +105,8 @@ def test_bad_cell_points_at_the_spreadsheet(work):
     workbook(work / "ca-nhan.xlsx", rows=rows)
     code, out = build()
     assert code == 1
-    assert out.splitlines()[0] == ("ca-nhan.xlsx:4:5: de_nghi.ca_nhan[1].dong_y: cần một số nguyên, ví dụ 5 "
-                                   "(đang ghi: chín)")
+    assert out.splitlines()[0] == ("ca-nhan.xlsx:4:5: de_nghi.ca_nhan[1].dong_y: cần một số nguyên, ví dụ "
+                                   "'dong_y: 9' (đang ghi: chín)")
     rows[0][4] = 9
     workbook(work / "ca-nhan.xlsx", rows=rows)
     code, out = build()

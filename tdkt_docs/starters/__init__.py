@@ -7,7 +7,6 @@ where the JSON Schema of its kind is, so the clerk gets completion and checks wh
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,6 @@ from ..loader import display_path
 
 HERE = Path(__file__).resolve().parent
 PROJECT_ROOT = HERE.parent.parent
-SCHEMAS = PROJECT_ROOT / "schemas"
 
 # Command word → document kind (`loai`).
 KINDS = {"ke-hoach": "ke_hoach", "de-cuong": "de_cuong", "bao-cao": "bao_cao", "to-trinh": "to_trinh",
@@ -24,9 +22,9 @@ KINDS = {"ke-hoach": "ke_hoach", "de-cuong": "de_cuong", "bao-cao": "bao_cao", "
 
 
 def schema_line(loai: str, target: Path) -> str:
-    schema = SCHEMAS / f"{loai}.schema.json"
-    relative = os.path.relpath(schema, Path(target).resolve().parent)
-    return f"# yaml-language-server: $schema={Path(relative).as_posix()}\n"
+    from ..schema import modeline
+
+    return modeline(loai, target, PROJECT_ROOT) + "\n"
 
 
 def starter(loai: str) -> str:
@@ -64,16 +62,18 @@ def _q(text: str) -> str:
 
 def outline_of(source: Path):
     """The outline in a đề cương file, or sent with a kế hoạch (its `de_cuong`), with its defaults filled."""
-    from ..loader import load_yaml
+    from ..bien import expand
+    from ..dung_chung import load_document
     from ..models import DeCuong, KeHoach
     from ..validate import kind_of, validate
 
-    loaded = load_yaml(source)
+    loaded = load_document(source)
     kind = kind_of(loaded)
     if kind not in ("de_cuong", "ke_hoach"):
         raise InputError(Problem(loaded.file, f"tệp là '{kind}', không phải đề cương; --tu cần một tệp "
                                  "'loai: de_cuong' hoặc kế hoạch có mục 'de_cuong'", line=loaded.locate(("loai",))[1]))
     doc, _ = validate(loaded)
+    doc, _ = expand(doc, loaded)
     if isinstance(doc, KeHoach):
         if doc.de_cuong is None:
             raise InputError(Problem(loaded.file, "kế hoạch này không có mục 'de_cuong' (đề cương gửi kèm)"))
