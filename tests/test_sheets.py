@@ -166,3 +166,17 @@ def test_only_lists_of_people_come_from_a_spreadsheet(work):
     assert code == 1
     assert ("to_trinh.can_cu: chỉ các danh sách tap_the, ca_nhan, ho_gia_dinh, thanh_vien lấy được từ bảng tính"
             in out)
+
+
+def test_a_changed_spreadsheet_rebuilds_the_dossier(work):
+    workbook(work / "ca-nhan.xlsx")
+    assert build()[0] == 0
+    code, out = build()
+    assert code == 0 and out.splitlines() == ["✓ ho-so.yaml: không đổi"]
+    rows = [list(r) for r in ROWS]
+    rows[1][4] = 6  # Trịnh Văn Đủ falls below 70%
+    workbook(work / "ca-nhan.xlsx", rows=rows)
+    code, out = build()
+    assert code == 0 and "→ out/ho-so.to-trinh.docx" in out
+    names = [r[1] for r in cell_texts(tables(work / "out" / "ho-so.to-trinh.docx")[-1]) if len(r) == 4]
+    assert "Trịnh Văn Đủ" not in names
