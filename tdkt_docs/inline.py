@@ -1,7 +1,9 @@
 """Inline markup in text fields, turned into WordprocessingML runs.
 
-`**đậm**` is bold, `*nghiêng*` is italic, `\\*` is a literal asterisk. An asterisk followed by a
-space is literal too, so the '* ' that clerks use as a marker before a sub-heading stays as typed.
+`**đậm**` is bold, `*nghiêng*` is italic, `\\*` is a literal asterisk and `\\\\` a literal backslash
+(so any text can be wrapped in marks: escape its backslashes, then its asterisks). An asterisk
+followed by a space is literal too, so the '* ' that clerks use as a marker before a sub-heading
+stays as typed.
 A line break inside a value becomes a line break in the paragraph, a tab a tab.
 """
 from __future__ import annotations
@@ -13,7 +15,8 @@ from markupsafe import Markup
 
 # Characters XML 1.0 cannot hold; they arrive with text pasted from old Word files.
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_TOKEN = re.compile(r"\\\*|\*\*(?=\S)|(?<=\S)\*\*|\*(?=[^\s*])|(?<=[^\s*\\])\*")
+_ESCAPES = {"\\*": "*", "\\\\": "\\"}
+_TOKEN = re.compile(r"\\\\|\\\*|\*\*(?=\S)|(?<=\S)\*\*|\*(?=[^\s*])|(?<=[^\s*])\*")
 
 
 def bad_xml_chars(text: str) -> list[str]:
@@ -36,7 +39,7 @@ def spans(text: str) -> list[tuple[str, bool, bool]]:
     if pos < len(text):
         tokens.append(("t", text[pos:]))
     # Pair marks: a mark with no partner later on is plain text.
-    marks = [i for i, (k, v) in enumerate(tokens) if k == "m" and v != "\\*"]
+    marks = [i for i, (k, v) in enumerate(tokens) if k == "m" and v not in _ESCAPES]
     active: dict[str, int] = {}
     paired: set[int] = set()
     for i in marks:
@@ -49,8 +52,8 @@ def spans(text: str) -> list[tuple[str, bool, bool]]:
     out: list[tuple[str, bool, bool]] = []
     bold = italic = False
     for i, (k, v) in enumerate(tokens):
-        if k == "m" and v == "\\*":
-            out.append(("*", bold, italic))
+        if k == "m" and v in _ESCAPES:
+            out.append((_ESCAPES[v], bold, italic))
         elif k == "m" and i in paired:
             if v == "**":
                 bold = not bold

@@ -239,8 +239,6 @@ def _diagnose(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, int, st
             return (number + 1, len(code),
                     f"dòng kết thúc bằng dấu ':' nên YAML hiểu nhầm là tên một mục; {_QUOTE}, "
                     "ví dụ: \"... cụ thể như sau:\"")
-        return (number + 1, exc.problem_mark.column + 1,
-                f"có dấu ':' theo sau là dấu cách ở giữa đoạn nên YAML hiểu nhầm là tên mục; {_QUOTE}")
     return None
 
 
@@ -378,10 +376,15 @@ class _Builder:
         if tag == "tag:yaml.org,2002:timestamp":
             return node.value  # dates are parsed by the schema, which can say what is wrong with them
         if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
-            # Numbers stay as typed and the schema turns them into numbers where it wants one: a table
-            # cell "1.000" or "7:30" or "0123" must not become 1.0, 450 or 123 (YAML 1.1 would), and
+            # A number stays a number only when it reads back as typed; otherwise the text is kept and
+            # the schema turns it into a number where it wants one. So a table cell "1.000", "7:30",
+            # "0123" or "1e3" is never printed as 1.0, 450, 123 or 1000.0 (YAML 1.1 would), and
             # "so: 010" is still ten, never octal eight.
-            return node.value
+            try:
+                number = int(node.value) if tag.endswith("int") else float(node.value)
+            except ValueError:
+                return node.value
+            return number if repr(number) == node.value else node.value
         if tag == "tag:yaml.org,2002:bool" and node.style is None and node.value.lower() in {"yes", "no", "on", "off", "y", "n"}:
             return node.value
         return self.constructor.construct_object(node)

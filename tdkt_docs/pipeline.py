@@ -8,9 +8,10 @@ from pydantic import BaseModel
 
 from .errors import InputError, Problem, TdktError
 from .kinds import BUILDERS, TEMPLATES, Rendering
-from .loader import Loaded, display_path, load_yaml
+from .loader import Loaded, display_path
 from .render import load_template
 from .sanitize import sanitize
+from .sheets import expand as expand_sheets
 from .validate import kind_of, validate
 from .write import atomic_write, safe_join
 
@@ -31,6 +32,7 @@ class Outcome:
     written: list[Path] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     error: TdktError | None = None
+    inputs: list[Path] = field(default_factory=list)  # every file the document was made of (cache, watch)
 
 
 def is_document(path: Path) -> bool:
@@ -52,22 +54,31 @@ def collect(paths: list[Path]) -> list[Job]:
 
 
 def prepare(source: Path) -> tuple[BaseModel, list[Problem], list[Rendering], Loaded]:
-    loaded = load_yaml(source)
-    cleaned = sanitize(loaded)
+    from .bien import expand
+    from .dung_chung import load_document
+
+    loaded = load_document(source)
     kind = kind_of(loaded)
+    expand_sheets(loaded, Path(source).parent)
+    cleaned = sanitize(loaded)
     try:
         doc, warnings = validate(loaded)
     except InputError as exc:
-        raise InputError(_in_order(cleaned.errors + exc.problems)) from None
+        if not cleaned.errors:
+            raise
+        raise InputError(_in_order(loaded, cleaned.errors + exc.problems)) from None
     if cleaned.errors:
         raise InputError(cleaned.errors)
-    warnings = _in_order(cleaned.warnings + warnings)
+    if cleaned.warnings:
+        warnings = _in_order(loaded, cleaned.warnings + warnings)
+    doc, more = expand(doc, loaded)
     renderings = BUILDERS[kind](doc, loaded)
-    return doc, warnings, renderings, loaded
+    return doc, warnings + more, renderings, loaded
 
 
-def _in_order(problems: list[Problem]) -> list[Problem]:
-    return sorted(problems, key=lambda p: (p.line or 0, p.col or 0))
+def _in_order(loaded: Loaded, problems: list[Problem]) -> list[Problem]:
+    """The document's own problems first, then those of its shared files, each by line."""
+    return sorted(problems, key=lambda p: (p.file != loaded.file, p.file, p.line or 0, p.col or 0))
 
 
 def render_all(renderings: list[Rendering]) -> list[tuple[str, bytes]]:
@@ -80,10 +91,13 @@ def render_all(renderings: list[Rendering]) -> list[tuple[str, bytes]]:
 
 
 def build_one(job: Job, out_dir: Path) -> Outcome:
+    from .cache import inputs_of
+
     outcome = Outcome(job)
     try:
-        _, warnings, renderings, _ = prepare(job.source)
+        _, warnings, renderings, loaded = prepare(job.source)
         outcome.warnings = warnings
+        outcome.inputs = inputs_of(job.source, loaded, [TEMPLATES / r.template for r in renderings])
         documents = render_all(renderings)
         # Every document of a file is rendered before any is written: all or nothing.
         targets = [(safe_join(out_dir, f"{job.stem}{suffix}.docx"), data) for suffix, data in documents]
@@ -92,6 +106,9 @@ def build_one(job: Job, out_dir: Path) -> Outcome:
             outcome.written.append(target)
     except TdktError as exc:
         outcome.error = exc
+        # A broken shared file is still one to watch: the files named by the problems are inputs too.
+        named = [Path(p.file) for p in exc.problems if p.file and Path(p.file).is_file()]
+        outcome.inputs = inputs_of(job.source, None, []) + [p.resolve() for p in named]
     return outcome
 
 

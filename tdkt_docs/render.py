@@ -27,6 +27,7 @@ from .inline import strip_bad_xml
 _BODY = re.compile(r"<w:body\b.*</w:body>", re.DOTALL)
 _PARTS_WITH_TAGS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+_EMPTY_RUN = '<w:r><w:t xml:space="preserve"></w:t></w:r>'
 
 
 _BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
@@ -119,6 +120,8 @@ class CompiledTemplate:
                     self.shown, f"lỗi khi điền mẫu, {_place(name, part.source, _lineno(exc))}: {exc}; "
                     "hãy kiểm tra chỗ này trong mẫu hoặc khôi phục mẫu từ bản gốc")) from None
             out = re.sub(r"\n<w:p([ >])", r"<w:p\1", out)
+            # docxtpl leaves an empty run on each side of a {{r ...}} insertion
+            out = out.replace(_EMPTY_RUN, "")
             data = (part.prefix + out + part.suffix).encode("utf-8")
             _check_xml(self.shown, name, data)
             rendered[name] = data

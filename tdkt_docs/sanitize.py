@@ -13,8 +13,8 @@ The documented normalisation of every text value, in order:
   between two words, a space takes its place so the words stay apart.
 
 Errors (the document is not built): Vietnamese in the wrong letters (typed with a legacy font,
-TCVN3 or VNI, or UTF-8 misread and saved again), and a list item that YAML split at ': ' into a
-name and a value.
+TCVN3 or VNI, or UTF-8 misread and saved again). A line that YAML split at ': ' is taken back or
+explained by forgive.py and validate.py.
 """
 from __future__ import annotations
 
@@ -34,9 +34,6 @@ _REMOVED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufdd0
                       "\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff"
                       "\ud800-\udfff]+")
 _BREAKS = {"\x0b", "\x0c"}
-# Field names are plain ASCII in lower case; a key with capitals, spaces or Vietnamese letters in a
-# list is a sentence that YAML split at ': '.
-_FIELD_NAME = re.compile(r"[a-z][a-z0-9_]*")
 MAX_LEGACY_REPORTS = 5
 
 
@@ -90,8 +87,6 @@ def _walk(loaded: Loaded, value: Any, path: Key, result: Sanitized, legacy: list
         return _text(loaded, value, path, result, legacy)
     if isinstance(value, list):
         for i, item in enumerate(value):
-            if isinstance(item, dict) and len(item) == 1:
-                item = _split_sentence(loaded, item, path + (i,), result)
             value[i] = _walk(loaded, item, path + (i,), result, legacy)
         return value
     if isinstance(value, dict):
@@ -167,36 +162,6 @@ def _comment_warning(loaded: Loaded, path: Key, result: Sanitized) -> None:
             file, f"phần '{cut[:40]}' sau dấu cách và '#' là chú thích nên không có trong văn bản; "
             "nếu đó là nội dung, hãy đặt cả đoạn trong ngoặc kép \"...\"",
             line, col, dotted(path) or None, severity="warning"))
-
-
-def _split_sentence(loaded: Loaded, item: dict, path: Key, result: Sanitized) -> Any:
-    """A list item like `- ... cụ thể như sau:` or `- Lưu: VT` that YAML read as `name: value`.
-
-    It is reported as an error, and put back together as text so the rest of the file is still
-    checked and every problem is reported at once.
-    """
-    (key, value), = item.items()
-    if not isinstance(key, str) or _FIELD_NAME.fullmatch(key):
-        return item
-    file, line, col = loaded.locate(path + (key,))
-    quoted = f'"{key}:"' if value is None else f'"{key}: {value}"' if isinstance(value, str) else ""
-    example = f"- {quoted}" if quoted and len(quoted) <= 70 else '- "... cụ thể như sau:"'
-    if value is None:
-        message = ("dòng kết thúc bằng dấu ':' nên YAML hiểu đoạn này là tên một mục, không phải một đoạn chữ; "
-                   f"hãy đặt cả đoạn trong ngoặc kép, ví dụ: {example}")
-        text: Any = f"{key}:"
-    elif isinstance(value, str):
-        message = ("đoạn có dấu ':' theo sau là dấu cách nên YAML tách đoạn thành tên mục và giá trị; "
-                   f"hãy đặt cả đoạn trong ngoặc kép, ví dụ: {example}")
-        text = f"{key}: {value}"
-    else:
-        message = ("dòng kết thúc bằng dấu ':' và các dòng sau thụt vào nên YAML hiểu đây là một mục có mục con; "
-                   "nếu là đoạn chữ, hãy đặt cả đoạn trong ngoặc kép \"...\"; nếu là tiêu đề có các ý con, "
-                   "hãy viết 'tieu_de: \"...\"' và đặt các ý con dưới 'noi_dung:'")
-        text = f"{key}:"
-    result.errors.append(Problem(file, message, line, col, dotted(path)))
-    _move(loaded, path + (key,), path)
-    return text
 
 
 def _move(loaded: Loaded, old: Key, new: Key) -> None:

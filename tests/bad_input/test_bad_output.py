@@ -146,7 +146,8 @@ def test_read_only_output_folder(three, monkeypatch):
     assert result.stderr.splitlines() == [
         f"output/a.docx: {READ_ONLY}", "✗ data/a.yaml: 1 lỗi, chưa tạo văn bản.",
         f"output/b.docx: {READ_ONLY}", "✗ data/b.yaml: 1 lỗi, chưa tạo văn bản.",
-        f"output/c.docx: {READ_ONLY}", "✗ data/c.yaml: 1 lỗi, chưa tạo văn bản."]
+        f"output/c.docx: {READ_ONLY}", "✗ data/c.yaml: 1 lỗi, chưa tạo văn bản.",
+        f"output/.tdkt-cache.json: {READ_ONLY}"]
     assert snapshot(root / "output") == old
 
 
