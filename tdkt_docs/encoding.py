@@ -95,8 +95,12 @@ def _repaired(text: str) -> str:
 def decode(raw: bytes, shown: str) -> str:
     for magic, what in _MAGIC:
         if raw.startswith(magic):
-            raise InputError(Problem(shown, f"đây là {what} bị đổi tên thành tệp YAML, không phải văn bản YAML; "
-                                     "hãy mở tệp mẫu .yaml và chép nội dung vào đó", line=1))
+            if shown.lower().endswith((".yaml", ".yml")):
+                advice = "bị đổi tên thành tệp YAML, không phải văn bản YAML; hãy mở tệp mẫu .yaml và chép nội dung vào đó"
+            else:
+                advice = ("bị đổi tên, không phải tệp văn bản; hãy mở bằng chương trình đã tạo ra nó và lưu lại "
+                          "đúng dạng (bảng tính: .xlsx hoặc CSV UTF-8)")
+            raise InputError(Problem(shown, f"đây là {what} {advice}", line=1))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -52,7 +52,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, _mode_of(path))
         os.replace(tmp, path)
     except BaseException as exc:  # also Ctrl+C: never leave the temporary file behind
         try:
@@ -63,6 +63,14 @@ def atomic_write(path: Path, data: bytes) -> None:
             raise OutputError(Problem(shown, _why(exc))) from None
         raise
     _sync_folder(path.parent)
+
+
+def _mode_of(path: Path) -> int:
+    """A file written again keeps its permissions (a YAML rewritten in place); a new one is rw-r--r--."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return 0o644
 
 
 def _sync_folder(folder: Path) -> None:

@@ -35,6 +35,14 @@ def test_atomic_write_replaces_whole_file(tmp_path):
     assert leftovers(tmp_path) == []
 
 
+def test_atomic_write_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
+    target = tmp_path / "ke-hoach.yaml"
+    target.write_bytes(b"old")
+    target.chmod(0o600)
+    write.atomic_write(target, b"new")
+    assert target.read_bytes() == b"new" and oct(target.stat().st_mode & 0o777) == "0o600"
+
+
 @pytest.mark.parametrize("where", ["replace", "fsync", "write"])
 def test_atomic_write_failure_keeps_the_old_file(tmp_path, monkeypatch, where):
     target = tmp_path / "b.docx"
