@@ -366,3 +366,28 @@ def test_missing_kind(ws):
     assert ws.refused(VALID.replace("loai: ke_hoach\n", "")) == [
         f"{F}:1: loai: thiếu 'loai' (loại văn bản); hãy thêm dòng đầu tiên, ví dụ 'loai: ke_hoach'. "
         "Các loại: ke_hoach, de_cuong, bao_cao, to_trinh, bien_ban, ho_so", FAILED]
+
+
+def test_a_folder_of_bad_files_in_a_real_process(tmp_path):
+    """The installed command, not the test runner, on many bad files at once: each named, the good
+    one built, exit code 1, no traceback."""
+    from badinput import run_process
+
+    data = tmp_path / "data"
+    data.mkdir()
+    bad = {
+        "bom.yaml": BILLION_LAUGHS, "de-quy.yaml": "a: &a [*a]\n", "sau.yaml": "a: " + "[" * 3000 + "]" * 3000,
+        "word.yaml": (ROOT / "templates" / "ke_hoach.docx").read_bytes(), "rong.yaml": "",
+        "tcvn3.yaml": tcvn3(VALID), "the.yaml": "a: !!python/object/apply:os.system ['true']\n",
+        "dieu-khien.yaml": VALID.replace("Đoạn một.", "Đoạn\x00một."), "danh-sach.yaml": "- a\n",
+    }
+    for name, content in bad.items():
+        (data / name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    (data / "tot.yaml").write_text(VALID, encoding="utf-8")
+    result = run_process("build", "data", "-o", "output", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output and "Lỗi không mong đợi" not in result.output
+    assert result.stdout == "✓ data/tot.yaml → output/tot.docx\n"
+    for name in bad:
+        assert f"✗ data/{name}: 1 lỗi, chưa tạo văn bản." in result.stderr.splitlines()
+    assert sorted(p.name for p in (tmp_path / "output").glob("*.docx")) == ["tot.docx"]
