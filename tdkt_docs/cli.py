@@ -121,5 +121,10 @@ def validate(paths: tuple[str, ...]) -> None:
     sys.exit(0 if ok else 1)
 
 
+from .checker.cli_cmd import make_check_command  # noqa: E402 - registered after _guard exists
+
+main.add_command(make_check_command(_guard))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
