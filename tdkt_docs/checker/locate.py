@@ -129,7 +129,7 @@ def is_vv(text: str) -> bool:
 
 
 def is_noi_nhan(text: str) -> bool:
-    return key(text) == "NOINHAN"
+    return len(text) <= 20 and key(text) == "NOINHAN"
 
 
 def is_kinh_gui(text: str) -> bool:

@@ -31,6 +31,11 @@ def check(doc: Document, rep: Report) -> None:
         for a, b, fmt in para.segs:
             if fmt is None:
                 continue
+            if fmt.color not in ("auto", "000000") and text[a:b].strip():
+                rep.add("ND30.FONT.COLOR", para, f"chữ màu #{fmt.color}, cần màu đen", "màu đen (000000 hoặc Tự động)",
+                        f"#{fmt.color}", group=(fmt.color,))
+            if fmt.ascii.lower() == TNR and fmt.hansi.lower() == TNR:
+                continue
             seen: set[str] = set()
             for ch in text[a:b]:
                 if not ch.isalnum():
@@ -41,6 +46,3 @@ def check(doc: Document, rep: Report) -> None:
                 seen.add(font)
                 rep.add("ND30.FONT.FAMILY", para, f"chữ dùng phông {font}{_why(src, para, doc)}, cần Times New Roman",
                         "Times New Roman", font, group=(font,))
-            if fmt.color not in ("auto", "000000") and text[a:b].strip():
-                rep.add("ND30.FONT.COLOR", para, f"chữ màu #{fmt.color}, cần màu đen", "màu đen (000000 hoặc Tự động)",
-                        f"#{fmt.color}", group=(fmt.color,))

@@ -20,7 +20,7 @@ _PATTERNS = [
     ("chuong", re.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXLC]+)\b")),
     ("muc_so", re.compile(r"^(?:Mục|MỤC)\s+(\d{1,3})\b")),
     ("dieu", re.compile(r"^(?:Điều|ĐIỀU)\s+(\d{1,3})\s*\.")),
-    ("roman", re.compile(r"^([IVXL]{1,6})\.\s")),
+    ("roman", re.compile(r"^([IVXLC]{1,8})\.\s")),
     ("dotted", re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?\s")),
     ("arabic", re.compile(r"^(\d{1,3})\.\s")),
     ("letter", re.compile(r"^([a-zđ]{1,2})[).]\s")),
@@ -41,7 +41,8 @@ def parse(text: str) -> tuple[str, object, str] | None:
         label = text[:m.end()].strip() if m.end() <= len(text) else text.strip()
         if level in ("phan", "chuong", "roman"):
             value = roman_value(raw)
-            if value is None or (level == "roman" and value > 40):
+            # "C. Mác", "D. Trump": a lone C, D, L or M is an initial, not a number.
+            if value is None or (level == "roman" and (value > 99 or (len(raw) == 1 and raw not in "IVX"))):
                 continue
             return level, value, label
         if level == "dotted":
