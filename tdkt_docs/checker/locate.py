@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .conventions import kind_of, type_name
 from .model import Document, Para
-from .vntext import fold, is_line_art, is_upper, key
+from .vntext import fold, is_line_art, key
 
 QH_KEY = key("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 TN_KEY = key("Độc lập - Tự do - Hạnh phúc")
@@ -274,7 +274,8 @@ def _trich_yeu(lay: Layout, flow: list[Para], start: int) -> int:
         return first.index
     lay.trich_yeu.extend(_lines(first))
     pos += 1
-    while pos < len(flow):
+    # A trích yếu on several paragraphs is centred; a paragraph that is not is the body.
+    while pos < len(flow) and first.fmt.jc == "center":
         nxt = flow[pos]
         if not nxt.stripped or is_line_art(nxt.text) or nxt.cell is not None:
             break
@@ -394,41 +395,39 @@ def _closing_in_table(doc: Document, lay: Layout, label: Span) -> None:
 
 
 def _closing_in_flow(doc: Document, lay: Layout, label: Span, after: list[Para]) -> None:
+    """Nơi nhận typed as paragraphs: its lines run to the one that ends with '.' (the Lưu line);
+    what follows, or stands centred, indented or after tabs, is the signature."""
     para = label.para
-    sig_paras: list[Para] = []
     for piece in pieces(para)[1:]:
         lay.signature.append(piece)
-    started = False
+    sig_paras: list[Para] = []
+    closed = False
     for p in after:
         if p.index < para.index:
             continue
         if p is para:
-            rest = [l for l in _lines(p) if l.start >= label.end]
-            for line in rest:
-                lay.noi_nhan_lines.append(_left_piece(line, lay))
-            started = True
+            for line in _lines(p):
+                if line.start >= label.end:
+                    lay.noi_nhan_lines.append(_left_piece(line, lay))
             continue
-        if not started or p.cell is not None:
-            if p.cell is not None and not lay.signature:
-                sig_paras = []
+        if p.cell is not None:
+            if not any(s is not None for s in lay.signature) and not sig_paras:
                 _signature_table(doc, lay, p)
             break
-        text = p.text
-        if not p.stripped:
-            if lay.noi_nhan_lines and lay.noi_nhan_lines[-1].text.rstrip().endswith("."):
-                sig_paras.append(p)
-                continue
-            if sig_paras:
+        text = p.stripped
+        if not sig_paras and not closed:
+            last = lay.noi_nhan_lines[-1].text.rstrip() if lay.noi_nhan_lines else ""
+            closed = last.endswith(".") and not text.startswith(("-", "–"))
+        if not text:
+            if sig_paras or closed:
                 sig_paras.append(p)
             continue
-        if sig_paras or p.fmt.jc in ("center", "right") or p.fmt.left > 2000 or text.startswith("\t"):
+        if sig_paras or closed or p.fmt.jc in ("center", "right") or p.fmt.left > 2000 or p.text.startswith("\t"):
             sig_paras.append(p)
             continue
         for line in _lines(p):
             lay.noi_nhan_lines.append(_left_piece(line, lay))
-    if sig_paras and not any(s is not None for s in lay.signature):
-        lay.signature = _column(sig_paras)
-    elif sig_paras:
+    if sig_paras:
         lay.signature.extend(_column(sig_paras))
 
 

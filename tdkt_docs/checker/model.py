@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .numbering import Label, Numbering
-from .package import (RT_HEADER, RT_FOOTER, RT_NUMBERING, RT_SETTINGS, RT_STYLES, RT_THEME, Package, R, W)
+from .package import (RT_HEADER, RT_FOOTER, RT_NUMBERING, RT_STYLES, RT_THEME, Package, R, W)
 from .styles import ParaFmt, RunFmt, Styles, parse_ppr, parse_rpr, wa
 
 _W = "{" + W + "}"
@@ -88,7 +88,6 @@ class Section:
     footers: dict[str, str] = field(default_factory=dict)
     first: int = 0  # paragraph range
     last: int = 0
-    has_table: bool = False
 
 
 @dataclass
@@ -112,8 +111,6 @@ class Document:
     sections: list[Section]
     stories: dict[str, Story]
     styles: Styles
-    even_odd_headers: bool = False
-    textbox_count: int = 0
 
     def story(self, part: str | None) -> Story | None:
         return self.stories.get(part) if part else None
@@ -130,7 +127,6 @@ class _Walker:
         self.cell_stack: list[tuple[Cell, str | None]] = []
         self.section = 0
         self.sect_elements: list = []
-        self.textboxes = 0
         self._boxes: list = []
 
     # --- blocks -------------------------------------------------------------------------------
@@ -223,7 +219,6 @@ class _Walker:
             self.sect_elements.append((ppr_el.find(SECTPR), para.index))
             self.section += 1
         for box in boxes:
-            self.textboxes += 1
             saved = self.cell_stack
             self.cell_stack = []
             self.blocks(box, textbox=True)
@@ -390,7 +385,6 @@ def read_document(pkg: Package) -> Document:
     if body is not None:
         walker.blocks(body)
     paras = walker.paras
-    body_paras = paras
     rels = pkg.main_rels
     sect_els = list(walker.sect_elements)
     final = body.find(SECTPR) if body is not None else None
@@ -402,12 +396,8 @@ def read_document(pkg: Package) -> Document:
         sections.append(s)
         start = last_index + 1
     s = _section(final, len(sect_els), rels)
-    s.first, s.last = start, len(body_paras)
+    s.first, s.last = start, len(paras)
     sections.append(s)
-    for t in walker.tables:
-        for sec in sections:
-            if sec.first <= t.first <= sec.last:
-                sec.has_table = True
     # A section without its own header of a kind shows the previous section's.
     for prev, cur in zip(sections, sections[1:]):
         for kind in ("default", "first", "even"):
@@ -425,6 +415,4 @@ def read_document(pkg: Package) -> Document:
         w = _Walker(styles, Numbering(None), kind)
         w.blocks(root)
         stories[target] = Story(target, kind, w.paras)
-    settings = pkg.related(RT_SETTINGS)
-    even_odd = settings is not None and settings.find(_W + "evenAndOddHeaders") is not None
-    return Document(pkg.name, body_paras, walker.tables, sections, stories, styles, even_odd, walker.textboxes)
+    return Document(pkg.name, paras, walker.tables, sections, stories, styles)

@@ -101,12 +101,9 @@ def _page_number_header(section) -> None:
     header.is_linked_to_previous = False
     par = header.paragraphs[0]
     par.alignment = CENTER
-    for xml in ('<w:fldChar w:fldCharType="begin"/>', '<w:instrText xml:space="preserve"> PAGE </w:instrText>',
-                '<w:fldChar w:fldCharType="separate"/>', '<w:t>2</w:t>', '<w:fldChar w:fldCharType="end"/>'):
-        r = par.add_run()
-        r.font.size = Pt(14)
-        r._r.append(parse_xml(xml.replace("<w:", f"<w:", 1).replace("/>", f" {W}/>", 1) if xml.endswith("/>")
-                              else xml.replace(">", f" {W}>", 1)))
+    for inner in ('<w:fldChar w:fldCharType="begin"/>', '<w:instrText xml:space="preserve"> PAGE </w:instrText>',
+                  '<w:fldChar w:fldCharType="separate"/>', '<w:t>2</w:t>', '<w:fldChar w:fldCharType="end"/>'):
+        par._p.append(parse_xml(f'<w:r {W}><w:rPr><w:sz w:val="28"/></w:rPr>{inner}</w:r>'))
 
 
 def _theme_minor(doc, font: str) -> None:
@@ -143,7 +140,8 @@ def _textbox(paragraph, lines: list[tuple[str, int, bool]]) -> None:
 
 def make(kind: str = "ke_hoach", *, normal_font: str | None = TNR, theme_minor: str | None = None,
          header: str = "table", letters: int = 4, continue_list: bool = False, toggle_qh: bool = False,
-         swap_signers: bool = False, date_in_bien_ban: bool = False) -> bytes:
+         swap_signers: bool = False, date_in_bien_ban: bool = False, typed_letters: str | None = None,
+         closing: str = "table") -> bytes:
     doc = Document()
     normal = doc.styles["Normal"]
     if normal_font:
@@ -232,9 +230,13 @@ def make(kind: str = "ke_hoach", *, normal_font: str | None = TNR, theme_minor: 
         _run(doc.add_paragraph(style=style), "II. NỘI DUNG", bold=True)
         second = khoan if continue_list else _num_for(doc, _abstract_of(doc, khoan), restart=True)
         _numbered(doc, "Các phong trào thi đua:", second, style)
-        diem = _numbering(doc, "lowerLetter", "%1)")
-        for n in range(letters):
-            _numbered(doc, f"Phong trào thi đua số {n + 1} của huyện Tam Đường;", diem, style)
+        if typed_letters is not None:
+            for n, letter in enumerate(typed_letters):
+                _run(doc.add_paragraph(style=style), f"{letter}) Phong trào thi đua số {n + 1} của huyện Tam Đường;")
+        else:
+            diem = _numbering(doc, "lowerLetter", "%1)")
+            for n in range(letters):
+                _numbered(doc, f"Phong trào thi đua số {n + 1} của huyện Tam Đường;", diem, style)
         _run(doc.add_paragraph(style=style), "Các cơ quan, đơn vị tổ chức thực hiện Kế hoạch này./.")
 
     def noi_nhan(add):
@@ -257,6 +259,15 @@ def make(kind: str = "ke_hoach", *, normal_font: str | None = TNR, theme_minor: 
             return _par(doc, text, size, bold, italic, align)
         flow("", 12)
         noi_nhan(flow)
+    elif closing == "flow":
+        # Typed without a table: Nơi nhận at the left, then the signature centred in the right half.
+        def flow_left(text, size, bold=False, italic=False, align=LEFT):
+            return _par(doc, text, size, bold, italic, align)
+        noi_nhan(flow_left)
+        for text, bold in (("TM. ỦY BAN NHÂN DÂN", True), ("CHỦ TỊCH", True), ("", False), ("", False),
+                           ("Nguyễn Văn An", True)):
+            par = _par(doc, text, 14, bold, align=CENTER)
+            par.paragraph_format.left_indent = Cm(8)
     else:
         closing = doc.add_table(rows=1, cols=2)
         noi_nhan(_cell(closing.cell(0, 0)))

@@ -80,6 +80,20 @@ def test_a_word_list_that_continues_under_the_next_heading_is_reported():
     assert f.found == "3." and f.expected == "1."
 
 
+def test_typed_letters_with_the_slip_of_seed_003_and_a_closing_typed_without_table():
+    data = make(typed_letters="abcdefhg", closing="flow")
+    _, lay = analyse(data)
+    assert [s.text for s in lay.noi_nhan_lines] == ["- Ban Thi đua - Khen thưởng tỉnh;", "- Các cơ quan, đơn vị;",
+                                                    "- Lưu: VT, NV."]
+    assert [s.text if s else None for s in lay.signature] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", None,
+                                                              "Nguyễn Văn An"]
+    findings = check_docx(data)
+    assert rules(findings) == {"ND30.DANH_SO.SEQUENCE"}
+    assert [f.found for f in findings] == ["e)", "f)", "h)", "g)"]
+    assert "không có trong bảng chữ cái tiếng Việt" in findings[1].message
+    assert check_docx(make(typed_letters="abcdđegh", closing="flow")) == []
+
+
 def test_bold_character_style_on_bold_paragraph_style_shows_not_bold():
     findings = check_docx(make(toggle_qh=True))
     assert rules(findings) == {"ND30.QUOC_HIEU.STYLE"}

@@ -5,7 +5,7 @@ import re
 from datetime import date
 
 from ..conventions import ABBREVIATIONS, expected_abbr
-from ..locate import Layout, Span
+from ..locate import Layout
 from ..vntext import fold, is_upper, key, nfc, squash
 from . import Report
 from .common import check_size, check_style, size_of
@@ -89,15 +89,15 @@ def co_quan(lay: Layout, rep: Report) -> None:
         text = squash(span.text)
         if not is_upper(text):
             rep.add("ND30.CO_QUAN.CASE", span.para, "tên cơ quan ban hành phải in hoa", "chữ in hoa", text, text=text)
-        check_size(rep, "ND30.CO_QUAN.SIZE", span, 12, 13, "Tên cơ quan ban hành")
-        check_style(rep, "ND30.CO_QUAN.STYLE", span, "Tên cơ quan ban hành", bold=True, italic=False)
+        check_size(rep, "ND30.CO_QUAN.SIZE", span, 12, 13, "Tên cơ quan ban hành", group=True)
+        check_style(rep, "ND30.CO_QUAN.STYLE", span, "Tên cơ quan ban hành", bold=True, italic=False, group=True)
     for span in lay.chu_quan:
         text = squash(span.text)
         if not is_upper(text):
             rep.add("ND30.CHU_QUAN.CASE", span.para, "tên cơ quan chủ quản phải in hoa", "chữ in hoa", text,
                     text=text)
-        check_size(rep, "ND30.CHU_QUAN.SIZE", span, 12, 13, "Tên cơ quan chủ quản")
-        check_style(rep, "ND30.CHU_QUAN.STYLE", span, "Tên cơ quan chủ quản", italic=False)
+        check_size(rep, "ND30.CHU_QUAN.SIZE", span, 12, 13, "Tên cơ quan chủ quản", group=True)
+        check_style(rep, "ND30.CHU_QUAN.STYLE", span, "Tên cơ quan chủ quản", italic=False, group=True)
 
 
 _BLANK = re.compile(r"^[\s.…_]*$")
