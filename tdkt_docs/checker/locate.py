@@ -119,7 +119,8 @@ def is_so(text: str) -> bool:
 
 def is_date(text: str) -> bool:
     f = fold(text)
-    if re.search(r"NGAY\b.*\bTHANG\b.*\bNAM\b", f) and len(text) < 90:
+    # The line ends with the year (or the blank a draft leaves for it): not a sentence quoting a date.
+    if re.search(r"NGAY\b.*\bTHANG\b.*\bNAM\s*(\d{4}|[\s.…_]*)$", f) and len(text) < 90:
         return True
     return bool(re.search(r",\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*$", text)) and len(text) < 70
 
@@ -197,6 +198,8 @@ def locate(doc: Document) -> Layout:
     else:
         lay.header_end = flow[ten_idx].index - 1
         lay.kind = kind_of(lay.type_name)
+    if not found_any:
+        ordered = []  # no Quốc hiệu, Số or date: nothing tells where the issuing body is
     so_index = lay.so.para.index if lay.so is not None else None
     candidates = [s for s, left in ordered if left and (so_index is None or s.para.index < so_index
                                                         or (s.para.index == so_index and s.start < lay.so.start))]

@@ -138,7 +138,8 @@ def _can_cu(paras: list[Para], lay: Layout, rep: Report) -> None:
     for para in paras:
         if para.index in lay.kinh_gui:
             continue
-        if not fold(para.stripped).startswith("CAN CU"):
+        # "Căn cứ …, Ủy ban nhân dân … xây dựng Kế hoạch như sau:" opens the content; it is not a căn cứ line.
+        if not fold(para.stripped).startswith("CAN CU") or para.stripped.endswith(":"):
             break
         block.append(para)
     for n, para in enumerate(block):
