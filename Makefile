@@ -5,7 +5,7 @@ TDKT    := $(VENV)/bin/tdkt
 STAMP   := $(VENV)/.installed
 PYTHON  ?= python3
 
-.PHONY: help documents test clean
+.PHONY: help documents watch test clean
 
 help: ## Liệt kê các lệnh
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -17,6 +17,9 @@ $(STAMP): pyproject.toml
 
 documents: $(STAMP) ## Tạo văn bản DOCX từ mọi tệp YAML trong data/ vào output/
 	$(TDKT) build data -o output
+
+watch: $(STAMP) ## Tự tạo lại văn bản mỗi khi lưu một tệp YAML trong data/ (Ctrl+C để dừng)
+	$(TDKT) watch data -o output
 
 test: $(STAMP) ## Chạy toàn bộ kiểm thử
 	$(PY) -m pytest -q

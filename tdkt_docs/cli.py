@@ -86,13 +86,17 @@ def _paths_exist(paths: tuple[str, ...]) -> list[Path]:
 @click.argument("paths", nargs=-1, required=True, metavar="ĐƯỜNG_DẪN...")
 @click.option("-o", "--output", "out_dir", default="output", show_default=True, metavar="THƯ_MỤC",
               help="Thư mục ghi văn bản DOCX.")
+@click.option("--tat-ca", "force", is_flag=True,
+              help="Tạo lại mọi văn bản, kể cả văn bản không có gì thay đổi từ lần tạo trước.")
 @_guard
-def build(paths: tuple[str, ...], out_dir: str) -> None:
+def build(paths: tuple[str, ...], out_dir: str, force: bool) -> None:
     """Tạo văn bản DOCX từ các tệp YAML (hoặc mọi tệp YAML trong thư mục).
 
-    Văn bản nào lỗi thì bỏ qua và báo lỗi, các văn bản khác vẫn được tạo.
+    Chỉ tạo lại văn bản có thay đổi (tệp YAML, tệp dùng chung, mẫu văn bản hoặc chương trình);
+    văn bản khác báo "không đổi". Văn bản nào lỗi thì bỏ qua và báo lỗi, các văn bản khác vẫn được tạo.
     Mã thoát: 0 khi tạo đủ, 1 khi có văn bản lỗi, 2 khi gọi lệnh sai.
     """
+    from .cache import BuildCache
     from .pipeline import build_one, collect
     from .write import build_lock
 
@@ -103,9 +107,26 @@ def build(paths: tuple[str, ...], out_dir: str) -> None:
     out = Path(out_dir)
     ok = True
     with build_lock(out):
+        cache = BuildCache(out)
         for job in jobs:
-            ok = _report(build_one(job, out), "không có gì để ghi") and ok
+            entry = None if force else cache.unchanged(job.source, job.stem)
+            if entry is not None:
+                _report_unchanged(job, entry)
+                continue
+            outcome = build_one(job, out)
+            cache.record(job.source, job.stem, outcome.inputs, outcome.written,
+                         [str(w) for w in outcome.warnings], failed=outcome.error is not None)
+            ok = _report(outcome, "không có gì để ghi") and ok
+        cache.save()
     sys.exit(0 if ok else 1)
+
+
+def _report_unchanged(job, entry: dict) -> None:
+    from .pipeline import shown
+
+    for warning in entry.get("warnings", []):
+        click.echo(warning, err=True)
+    click.echo(f"✓ {shown(job.source)}: không đổi")
 
 
 @main.command(context_settings=CONTEXT)
@@ -119,6 +140,116 @@ def validate(paths: tuple[str, ...]) -> None:
     for job in collect(_paths_exist(paths)):
         ok = _report(validate_one(job), "hợp lệ") and ok
     sys.exit(0 if ok else 1)
+
+
+def _problems(exc) -> None:
+    for problem in exc.problems:
+        click.echo(str(problem) if problem.file else problem.message, err=True)
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("-o", "--output", "out_dir", default="schemas", show_default=True, metavar="THƯ_MỤC",
+              help="Thư mục ghi các tệp JSON Schema.")
+@_guard
+def schema(out_dir: str) -> None:
+    """Ghi JSON Schema của từng loại văn bản (<loai>.schema.json) và của tệp dùng chung.
+
+    Trình soạn thảo như VS Code (tiện ích YAML của Red Hat) dùng các tệp này để gợi ý tên mục,
+    hiện giải thích từng mục và gạch chân lỗi ngay khi gõ, nếu dòng đầu tệp YAML là
+    `# yaml-language-server: $schema=<đường dẫn tới tệp .schema.json>`.
+    """
+    from .errors import TdktError
+    from .pipeline import shown
+    from .schema import write_all
+
+    try:
+        written = write_all(Path(out_dir))
+    except TdktError as exc:
+        _problems(exc)
+        sys.exit(1)
+    for path in written:
+        click.echo(f"✓ {shown(path)}")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("file", metavar="TỆP")
+@click.option("--nam", "year", type=click.IntRange(1900, 2200), required=True, metavar="NĂM",
+              help="Năm của kế hoạch mới, ví dụ 2027.")
+@click.option("-o", "--output", "out_file", metavar="TỆP_MỚI",
+              help="Tên tệp mới (mặc định: đổi năm trong tên tệp hoặc tên thư mục, ví dụ ke-hoach-2027.yaml).")
+@_guard
+def rollover(file: str, year: int, out_file: str | None) -> None:
+    """Lập kế hoạch năm sau từ kế hoạch năm nay.
+
+    Tệp mới giữ nguyên nội dung, chú thích và thứ tự các mục; chỉ đổi: ngày ký thành dự thảo của
+    năm mới (bỏ ngày, giữ tháng), bỏ số văn bản, lùi ngày bắt đầu/kết thúc của phong trào sang năm
+    mới. Những chỗ năm được viết thẳng trong nội dung được liệt kê kèm số dòng để xem lại.
+    """
+    from .errors import TdktError
+    from .pipeline import Job, shown, validate_one
+    from .rollover import rollover as roll
+    from .rollover import write_new
+
+    source = _paths_exist((file,))[0]
+    try:
+        result = roll(source, year, Path(out_file) if out_file else None)
+        write_new(result)
+    except TdktError as exc:
+        _problems(exc)
+        sys.exit(1)
+    click.echo(f"✓ {shown(source)} → {shown(result.target)}")
+    for change in result.changes:
+        click.echo(f"  {change}")
+    if result.warnings:
+        click.echo(f"Cần xem lại {len(result.warnings)} chỗ có năm viết thẳng trong nội dung (sửa tay, hoặc "
+                   "viết {{ nam }}, {{ nam - 1 }} để năm tự đổi theo ngày ký):", err=True)
+        for warning in result.warnings:
+            click.echo(str(warning), err=True)
+    checked = validate_one(Job(result.target, result.target.stem))
+    if checked.error is not None:
+        click.echo(f"Tệp mới cần sửa trước khi tạo văn bản ({len(checked.error.problems)} lỗi):", err=True)
+        _problems(checked.error)
+        sys.exit(1)
+    click.echo(f"✓ Tệp mới hợp lệ; tạo văn bản bằng: tdkt build {shown(result.target)}")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, metavar="[ĐƯỜNG_DẪN]...")
+@click.option("-o", "--output", "out_dir", default="output", show_default=True, metavar="THƯ_MỤC",
+              help="Thư mục ghi văn bản DOCX.")
+@_guard
+def watch(paths: tuple[str, ...], out_dir: str) -> None:
+    """Theo dõi các tệp YAML (mặc định: thư mục data) và tạo lại văn bản mỗi khi lưu tệp.
+
+    Lưu một tệp văn bản, một tệp dùng chung hay một mẫu văn bản: các văn bản dùng tệp đó được tạo
+    lại ngay, lỗi (nếu có) hiện ở đây kèm số dòng. Bấm Ctrl+C để dừng.
+    """
+    from .watch import INTERVAL, Watcher, rounds
+
+    given = _paths_exist(paths or ("data",))
+    click.echo(f"Đang theo dõi {', '.join(str(p) for p in given)} → {out_dir}. Bấm Ctrl+C để dừng.")
+    try:
+        for found in rounds(Watcher(given, Path(out_dir)), INTERVAL):
+            _print_round(found)
+    except KeyboardInterrupt:
+        click.echo("Đã dừng theo dõi.")
+        sys.exit(0)
+
+
+def _print_round(found) -> None:
+    import time
+
+    from .pipeline import shown
+
+    stamp = time.strftime("%H:%M:%S")
+    for path in found.changed:
+        click.echo(f"[{stamp}] Đã lưu: {shown(path)}")
+    for path in found.removed:
+        click.echo(f"[{stamp}] Đã xóa: {shown(path)} (văn bản đã tạo trước đó vẫn giữ nguyên)")
+    for job, entry in found.unchanged:
+        _report_unchanged(job, entry)
+    for outcome in found.built:
+        _report(outcome, "không có gì để ghi")
 
 
 from .checker.cli_cmd import make_check_command  # noqa: E402 - registered after _guard exists

@@ -133,7 +133,23 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem
         if 0 < line <= len(lines):
             src = lines[line - 1]
             caret = f"\n    {src}\n    {' ' * (col - 1)}^"
+    opened = _unclosed_quote(text, line)
+    if opened:
+        reason += f" (có thể dòng {opened} mở ngoặc kép \" mà chưa đóng)"
     return Problem(shown, f"lỗi cú pháp YAML: {reason}{caret}", line=line, col=col)
+
+
+def _unclosed_quote(text: str, before: int | None) -> int | None:
+    """The first line above the error with an odd number of double quotes: the usual culprit."""
+    if before is None:
+        return None
+    for number, line in enumerate(text.splitlines()[: before - 1], 1):
+        code = line.split(" #")[0]
+        if code.lstrip().startswith("#"):
+            continue
+        if (code.count('"') - code.count('\\"')) % 2 == 1 and "'" not in code:
+            return number
+    return None
 
 
 _EXPLAIN = [

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag,
-                      field_validator, model_validator)
+                      WithJsonSchema, field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 
 
@@ -26,7 +26,9 @@ def _not_blank(value: Any) -> Any:
     return value
 
 
-Chu = Annotated[Text, BeforeValidator(_not_blank)]
+# Numbers are accepted where text is expected (they are turned into text), so the JSON Schema says so too.
+CHU_SCHEMA = {"type": ["string", "number"], "pattern": r"\S", "patternErrorMessage": "đang để trống; hãy điền nội dung"}
+Chu = Annotated[Text, BeforeValidator(_not_blank), WithJsonSchema(CHU_SCHEMA)]
 
 
 # --- Dates -----------------------------------------------------------------------------------
@@ -79,23 +81,40 @@ def parse_ngay(value: Any) -> Ngay:
     if not 1900 <= year <= 2200:
         raise PydanticCustomError("date", "năm {year} không hợp lệ", {"year": year})
     if month is not None and not 1 <= month <= 12:
-        raise PydanticCustomError("date", "tháng {month} không có; tháng chỉ từ 1 đến 12", {"month": month})
+        raise PydanticCustomError(
+            "date", "tháng {month} không có; tháng chỉ từ 1 đến 12 (ngày viết theo thứ tự năm-tháng-ngày, "
+            "ví dụ 2026-03-05, hoặc ngày/tháng/năm, ví dụ 05/3/2026)", {"month": month})
     if day is not None:
         try:
             date(year, month, day)
         except ValueError:
             raise PydanticCustomError(
-                "date", "ngày {day}/{month}/{year} không có trên lịch; hãy kiểm tra lại ngày",
-                {"day": day, "month": month, "year": year}) from None
+                "date", "ngày {shown} không có trên lịch (tháng {month} năm {year} không có ngày {day}); "
+                "hãy kiểm tra lại ngày", {"shown": f"{day:02d}/{month:02d}/{year}", "day": day, "month": month,
+                                          "year": year}) from None
     return Ngay(nam=year, thang=month, ngay=day)
 
 
 _DATE_HELP = ("ngày không đúng dạng; viết 2026-01-05 (năm-tháng-ngày) hoặc 05/01/2026, "
               "bản dự thảo chưa có ngày viết 2026-01 hoặc chỉ năm 2026")
 
-NgayBanHanh = Annotated[Ngay, BeforeValidator(parse_ngay), Field(json_schema_extra={
-    "anyOf": [{"type": "string"}, {"type": "integer"}],
-})]
+# What an editor can check of a date before the program sees it: its shape, not the calendar.
+DATE_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "pattern": r"^\s*(\d{4}(-\d{1,2}(-\d{1,2})?)?|(\d{1,2}/)?\d{1,2}/\d{4})\s*$",
+         "patternErrorMessage": "viết ngày dạng 2026-01-05 (năm-tháng-ngày) hoặc 05/01/2026; "
+                                "dự thảo chưa có ngày: 2026-01 hoặc 2026"},
+        {"type": "integer", "minimum": 1900, "maximum": 2200},
+        {"type": "object", "required": ["nam"], "additionalProperties": False, "properties": {
+            "nam": {"type": "integer", "description": "Năm.", "examples": [2026]},
+            "thang": {"type": "integer", "minimum": 1, "maximum": 12, "description": "Tháng (bỏ trống nếu chưa có).",
+                      "examples": [3]},
+            "ngay": {"type": "integer", "minimum": 1, "maximum": 31, "description": "Ngày (bỏ trống nếu chưa có).",
+                     "examples": [5]}}},
+    ],
+}
+
+NgayBanHanh = Annotated[Ngay, BeforeValidator(parse_ngay), WithJsonSchema(DATE_SCHEMA)]
 
 
 def parse_full_date(value: Any) -> date:
@@ -105,7 +124,7 @@ def parse_full_date(value: Any) -> date:
     return ngay.full
 
 
-NgayDayDu = Annotated[date, BeforeValidator(parse_full_date)]
+NgayDayDu = Annotated[date, BeforeValidator(parse_full_date), WithJsonSchema(DATE_SCHEMA)]
 
 
 # --- Header and signature ----------------------------------------------------------------------
@@ -134,7 +153,8 @@ class NguoiKy(Base):
         None, description="Dòng thẩm quyền ký đứng trên chức vụ: 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'... "
         "Có thể là một danh sách khi có hai dòng.", examples=["TM. ỦY BAN NHÂN DÂN"])
     chuc_vu: Chu = Field(description="Chức vụ người ký, ví dụ CHỦ TỊCH, PHÓ CHỦ TỊCH.", examples=["CHỦ TỊCH"])
-    chuc_vu_khac: Chu | None = Field(None, description="Chức vụ khác ghi trên họ tên (nếu có).")
+    chuc_vu_khac: Chu | None = Field(None, description="Chức vụ khác ghi trên họ tên (nếu có).",
+                                     examples=["CHỦ TỊCH UBND HUYỆN TUẦN GIÁO"])
     ho_ten: Chu = Field(description="Họ và tên người ký, không ghi học hàm, học vị.", examples=["Nguyễn Văn An"])
 
     @property
@@ -147,10 +167,14 @@ class NguoiKy(Base):
 # --- Body --------------------------------------------------------------------------------------
 
 class Bang(Base):
-    cot: list[Chu] = Field(min_length=1, description="Tiêu đề các cột của bảng.")
-    dong: list[list[Any]] = Field(default_factory=list, description="Các dòng của bảng, mỗi dòng là một danh sách ô.")
-    so_thu_tu: bool = Field(False, description="true: cột đầu là số thứ tự, chương trình tự đánh số 1, 2, 3...")
-    do_rong: list[float] | None = Field(None, description="Độ rộng từng cột tính bằng cm (tùy chọn).")
+    cot: list[Chu] = Field(min_length=1, description="Tiêu đề các cột của bảng.",
+                           examples=[["TT", "Nội dung", "Thời gian thực hiện"]])
+    dong: list[list[Any]] = Field(default_factory=list, description="Các dòng của bảng, mỗi dòng là một danh sách ô.",
+                                  examples=[[["Xây dựng kế hoạch", "Tháng 3/2026"]]])
+    so_thu_tu: bool = Field(False, description="true: cột đầu là số thứ tự, chương trình tự đánh số 1, 2, 3...",
+                            examples=[True])
+    do_rong: list[float] | None = Field(None, description="Độ rộng từng cột tính bằng cm (tùy chọn).",
+                                        examples=[[1.0, 11.5, 4.0]])
 
     @model_validator(mode="after")
     def _shape(self) -> "Bang":
@@ -166,8 +190,9 @@ class Bang(Base):
 
 
 class Gach(Base):
-    van_ban: Chu = Field(description="Nội dung dòng gạch đầu dòng.")
-    gach: list["GachItem"] = Field(default_factory=list, description="Các ý nhỏ hơn (dấu +).")
+    van_ban: Chu = Field(description="Nội dung dòng gạch đầu dòng.", examples=["Tổ chức sơ kết 6 tháng đầu năm."])
+    gach: list["GachItem"] = Field(default_factory=list, description="Các ý nhỏ hơn (dấu +).",
+                                   examples=[["Báo cáo trước ngày 15/7."]])
 
 
 def _kind(value: Any) -> str:
@@ -178,13 +203,19 @@ GachItem = Annotated[Union[Annotated[Chu, Tag("chu")], Annotated[Gach, Tag("muc"
 
 
 class Muc(Base):
-    tieu_de: Chu | None = Field(None, description="Tiêu đề của mục; số thứ tự (I., 1., a)) do chương trình đánh.")
-    van_ban: Chu | None = Field(None, description="Nội dung của mục khi mục không có tiêu đề riêng.")
-    noi_dung: list["Item"] = Field(default_factory=list, description="Các đoạn văn và mục con, theo thứ tự.")
-    gach: list[GachItem] | None = Field(None, description="Các dòng gạch đầu dòng (-); ý nhỏ hơn dùng 'gach' lồng bên trong (+).")
-    bang: Bang | None = Field(None, description="Một bảng.")
+    tieu_de: Chu | None = Field(None, description="Tiêu đề của mục; số thứ tự (I., 1., a)) do chương trình đánh.",
+                                examples=["Mục đích, yêu cầu"])
+    van_ban: Chu | None = Field(None, description="Nội dung của mục khi mục không có tiêu đề riêng.",
+                                examples=["Phòng Nội vụ tham mưu tổ chức thực hiện kế hoạch này."])
+    noi_dung: list["Item"] = Field(default_factory=list, description="Các đoạn văn và mục con, theo thứ tự.",
+                                   examples=[["Một đoạn văn.", {"tieu_de": "Mục con"}]])
+    gach: list[GachItem] | None = Field(None, description="Các dòng gạch đầu dòng (-); ý nhỏ hơn dùng 'gach' lồng bên trong (+).",
+                                        examples=[["Ý thứ nhất.", {"van_ban": "Ý có ý nhỏ:", "gach": ["Ý nhỏ."]}]])
+    bang: Bang | None = Field(None, description="Một bảng.",
+                              examples=[{"cot": ["TT", "Nội dung", "Thời gian"], "so_thu_tu": True,
+                                         "dong": [["Xây dựng kế hoạch", "Tháng 3/2026"]]}])
     danh_so: Literal["thap_phan"] | None = Field(
-        None, description="'thap_phan': các mục con đánh số 2.1., 2.2. thay cho a), b).")
+        None, description="'thap_phan': các mục con đánh số 2.1., 2.2. thay cho a), b).", examples=["thap_phan"])
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Muc":
@@ -207,32 +238,84 @@ Muc.model_rebuild()
 
 
 def _as_list(value: Any) -> Any:
-    return [value] if isinstance(value, str) else value
+    # A key left empty in a starting file ("mo_dau:") means "none", not a mistake.
+    if value is None:
+        return []
+    return [value] if isinstance(value, (str, int, float)) and not isinstance(value, bool) else value
 
 
-Paragraphs = Annotated[list[Chu], BeforeValidator(_as_list)]
+Paragraphs = Annotated[list[Chu], BeforeValidator(_as_list), WithJsonSchema({"anyOf": [
+    {"type": "array", "items": CHU_SCHEMA},
+    CHU_SCHEMA,
+    {"type": "null"},
+]})]
+
+
+
+_VAR_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
 class VanBan(Base):
     """Fields every document of Mẫu 1.4 shares."""
 
-    co_quan: CoQuan = Field(description="Cơ quan ban hành.")
+    co_quan: CoQuan = Field(description="Cơ quan ban hành.",
+                            examples=[{"chu_quan": "UBND TỈNH PHÚ THỌ", "ten": "ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP",
+                                       "viet_tat": "UBND"}])
     so: Annotated[int, Field(ge=1, le=99999)] | None = Field(
         None, description="Số văn bản. Bỏ trống khi còn là dự thảo (văn thư sẽ ghi số).", examples=[5])
-    dia_danh: Chu = Field(description="Địa danh nơi cơ quan đóng trụ sở, ví dụ 'Tam Đường'.")
-    ngay: NgayBanHanh = Field(description="Ngày ký: 2026-01-05; dự thảo chưa có ngày: 2026-01 hoặc 2026.")
-    trich_yeu: Chu = Field(description="Trích yếu nội dung văn bản (dòng dưới tên loại).")
+    dia_danh: Chu = Field(description="Địa danh nơi cơ quan đóng trụ sở, ví dụ 'Tam Đường'.", examples=["Tam Đường"])
+    ngay: NgayBanHanh = Field(description="Ngày ký: 2026-01-05; dự thảo chưa có ngày: 2026-01 hoặc 2026.",
+                              examples=["2026-01-05", "2026-03"])
+    trich_yeu: Chu = Field(description="Trích yếu nội dung văn bản (dòng dưới tên loại).",
+                           examples=["Tổ chức phong trào thi đua yêu nước và công tác thi đua, khen thưởng năm 2026"])
     noi_nhan: list[Chu] = Field(min_length=1, description="Nơi nhận, mỗi dòng một nơi, không cần gạch đầu dòng và dấu ';'. "
-                                "Dòng cuối là 'Lưu: VT, ...'.")
-    nguoi_ky: NguoiKy = Field(description="Người ký văn bản.")
+                                "Dòng cuối là 'Lưu: VT, ...'.", examples=[["UBND tỉnh", "Lưu: VT, VP"]])
+    nguoi_ky: NguoiKy = Field(description="Người ký văn bản.",
+                              examples=[{"quyen_han": "TM. ỦY BAN NHÂN DÂN", "chuc_vu": "CHỦ TỊCH",
+                                         "ho_ten": "Nguyễn Văn An"}])
+    bien: dict[str, Union[int, float, Chu]] = Field(
+        default_factory=dict,
+        description="Biến dùng trong nội dung: khai báo 'ten_bien: giá trị' rồi viết {{ ten_bien }} trong chữ. "
+        "Có sẵn: {{ nam }} (năm của ngày ký), {{ dia_danh }}, {{ co_quan }}, và với kế hoạch có 'phong_trao': "
+        "{{ ten_phong_trao }}, {{ tu_ngay }}, {{ den_ngay }}. Ví dụ {{ nam - 1 }} là năm trước.",
+        examples=[{"ten_xa": "Tân Lập", "nam_thanh_lap": 1963}])
+
+    @field_validator("bien")
+    @classmethod
+    def _names(cls, value: dict) -> dict:
+        for name in value:
+            if not _VAR_NAME.match(str(name)):
+                raise PydanticCustomError(
+                    "var_name", "tên biến '{name}' không hợp lệ; chỉ dùng chữ thường không dấu, số và '_', "
+                    "ví dụ ten_xa", {"name": name})
+        return value
+
+
+class PhongTrao(Base):
+    """The campaign a kế hoạch launches: its name and dates, typed once and used in the text."""
+
+    ten: Chu = Field(description="Tên phong trào, đợt thi đua; dùng trong nội dung bằng {{ ten_phong_trao }}.",
+                     examples=["Đoàn kết, sáng tạo, thi đua lập thành tích chào mừng kỷ niệm 60 năm thành lập huyện"])
+    tu_ngay: NgayBanHanh | None = Field(None, description="Ngày bắt đầu; dùng bằng {{ tu_ngay }}.",
+                                        examples=["2026-03-01"])
+    den_ngay: NgayBanHanh | None = Field(None, description="Ngày kết thúc; dùng bằng {{ den_ngay }}. "
+                                         "Khi lập kế hoạch năm sau bằng 'tdkt rollover', ngày này tự lùi sang năm mới.",
+                                         examples=["2026-04-19"])
 
 
 class KeHoach(VanBan):
-    loai: Literal["ke_hoach"] = Field(description="Loại văn bản: ke_hoach.")
-    can_cu: Paragraphs = Field(default_factory=list, description="Các dòng căn cứ, mỗi dòng một căn cứ.")
-    mo_dau: Paragraphs = Field(default_factory=list, description="Các đoạn mở đầu (sau căn cứ, trước phần I).")
-    noi_dung: list[Item] = Field(min_length=1, description="Nội dung kế hoạch: các phần I., II., ... và mục con.")
-    ket_thuc: Paragraphs = Field(default_factory=list, description="Đoạn kết; dấu './.' do chương trình thêm.")
+    loai: Literal["ke_hoach"] = Field(description="Loại văn bản: ke_hoach.", examples=["ke_hoach"])
+    phong_trao: PhongTrao | None = Field(None, description="Phong trào, đợt thi đua mà kế hoạch phát động (tùy chọn).",
+                                         examples=[{"ten": "Thi đua lập thành tích chào mừng Đại hội",
+                                                    "den_ngay": "2026-04-19"}])
+    can_cu: Paragraphs = Field(default_factory=list, description="Các dòng căn cứ, mỗi dòng một căn cứ.",
+                               examples=[["Căn cứ Luật Thi đua, khen thưởng ngày 15/6/2022;"]])
+    mo_dau: Paragraphs = Field(default_factory=list, description="Các đoạn mở đầu (sau căn cứ, trước phần I).",
+                               examples=[["Ủy ban nhân dân xã ban hành Kế hoạch như sau:"]])
+    noi_dung: list[Item] = Field(min_length=1, description="Nội dung kế hoạch: các phần I., II., ... và mục con.",
+                                 examples=[[{"tieu_de": "Mục đích, yêu cầu", "noi_dung": ["Nội dung."]}]])
+    ket_thuc: Paragraphs = Field(default_factory=list, description="Đoạn kết; dấu './.' do chương trình thêm.",
+                                 examples=[["Trên đây là Kế hoạch của Ủy ban nhân dân xã."]])
 
 
 KINDS: dict[str, type[BaseModel]] = {"ke_hoach": KeHoach}

@@ -30,6 +30,7 @@ class Outcome:
     written: list[Path] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     error: TdktError | None = None
+    inputs: list[Path] = field(default_factory=list)  # every file the document was made of (cache, watch)
 
 
 def is_document(path: Path) -> bool:
@@ -51,11 +52,15 @@ def collect(paths: list[Path]) -> list[Job]:
 
 
 def prepare(source: Path) -> tuple[BaseModel, list[Problem], list[Rendering], Loaded]:
-    loaded = load_yaml(source)
+    from .bien import expand
+    from .dung_chung import load_document
+
+    loaded = load_document(source)
     kind = kind_of(loaded)
     doc, warnings = validate(loaded)
+    doc, more = expand(doc, loaded)
     renderings = BUILDERS[kind](doc, loaded)
-    return doc, warnings, renderings, loaded
+    return doc, warnings + more, renderings, loaded
 
 
 def render_all(renderings: list[Rendering]) -> list[tuple[str, bytes]]:
@@ -68,10 +73,13 @@ def render_all(renderings: list[Rendering]) -> list[tuple[str, bytes]]:
 
 
 def build_one(job: Job, out_dir: Path) -> Outcome:
+    from .cache import inputs_of
+
     outcome = Outcome(job)
     try:
-        _, warnings, renderings, _ = prepare(job.source)
+        _, warnings, renderings, loaded = prepare(job.source)
         outcome.warnings = warnings
+        outcome.inputs = inputs_of(job.source, loaded, [TEMPLATES / r.template for r in renderings])
         documents = render_all(renderings)
         # Every document of a file is rendered before any is written: all or nothing.
         targets = [(safe_join(out_dir, f"{job.stem}{suffix}.docx"), data) for suffix, data in documents]
@@ -80,6 +88,9 @@ def build_one(job: Job, out_dir: Path) -> Outcome:
             outcome.written.append(target)
     except TdktError as exc:
         outcome.error = exc
+        # A broken shared file is still one to watch: the files named by the problems are inputs too.
+        named = [Path(p.file) for p in exc.problems if p.file and Path(p.file).is_file()]
+        outcome.inputs = inputs_of(job.source, None, []) + [p.resolve() for p in named]
     return outcome
 
 

@@ -23,6 +23,7 @@ from .errors import Problem, TemplateError
 _BODY = re.compile(r"<w:body\b.*</w:body>", re.DOTALL)
 _PARTS_WITH_TAGS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+_EMPTY_RUN = '<w:r><w:t xml:space="preserve"></w:t></w:r>'
 
 
 def _env() -> jinja2.Environment:
@@ -90,6 +91,8 @@ class CompiledTemplate:
             except jinja2.TemplateError as exc:
                 raise TemplateError(Problem(str(self.path), f"lỗi khi điền mẫu ({name}): {exc}")) from None
             out = re.sub(r"\n<w:p([ >])", r"<w:p\1", out)
+            # docxtpl leaves an empty run on each side of a {{r ...}} insertion
+            out = out.replace(_EMPTY_RUN, "")
             rendered[name] = (part.prefix + out + part.suffix).encode("utf-8")
         rendered["docProps/core.xml"] = _core_xml(properties or {})
         buffer = io.BytesIO()

@@ -80,8 +80,15 @@ def _by_id(styles, style_id: str):
     return next(s for s in styles if s.style_id == style_id)
 
 
+KEEP_BUILTIN = {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Table Grid", "Header", "Footer"}
+
+
 def setup_styles(doc) -> None:
     styles = doc.styles
+    # Only the styles these documents use: a clerk restyling the template sees ours, not Word's 160.
+    for style in list(styles):
+        if style.name not in KEEP_BUILTIN:
+            style.element.getparent().remove(style.element)
     # Document defaults: Times New Roman everywhere, no theme fonts, 14 pt, single spacing.
     defaults = styles.element.find(qn("w:docDefaults"))
     if defaults is not None:
@@ -219,7 +226,7 @@ def section_xml(header_rid: str, first_rid: str) -> str:
     return (f'<w:sectPr><w:headerReference w:type="default" r:id="{header_rid}"/>'
             f'<w:headerReference w:type="first" r:id="{first_rid}"/>'
             '<w:pgSz w:w="11906" w:h="16838"/>'
-            '<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/>'
+            '<w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/>'
             '<w:cols w:space="720"/><w:titlePg/><w:docGrid w:linePitch="381"/></w:sectPr>')
 
 

@@ -1,0 +1,116 @@
+"""Incremental builds: a document is rendered again only when something it is made of changed.
+
+The manifest `<output>/.tdkt-cache.json` records, for each document built without error, the
+content hash of every input (its YAML, the shared files and other files it used, its templates)
+and of every output, plus a hash of the program itself (the source of the tdkt_docs package and the
+versions of the libraries that shape the DOCX). A document is "không đổi" when all of these still
+match: nothing is read but the files' bytes, and no DOCX is rendered or touched. Hashes, not
+modification times, so copying a folder or checking it out again does not trigger a rebuild, and
+an output edited or deleted by hand is made again.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Iterable
+
+MANIFEST = ".tdkt-cache.json"
+FORMAT = 1
+_PACKAGE = Path(__file__).resolve().parent
+_LIBRARIES = ("docxtpl", "jinja2", "pydantic", "pyyaml", "python-docx", "markupsafe")
+
+
+def file_hash(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def program_hash() -> str:
+    """Changes whenever the program that renders could render differently."""
+    from importlib import metadata
+
+    digest = hashlib.sha256(f"format {FORMAT}\n".encode())
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    for name in _LIBRARIES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"{name}={version}\n".encode())
+    return digest.hexdigest()
+
+
+def inputs_of(source: Path, loaded: Any = None, templates: Iterable[Path] = ()) -> list[Path]:
+    """Every file a document was made of: its YAML, the files its values came from, its templates."""
+    found: list[Path] = [Path(source).resolve()]
+    for path in getattr(loaded, "uses", None) or []:
+        found.append(Path(path).resolve())
+    # Values read from other files (a spreadsheet, a shared file) are located in them.
+    for file, _, _ in (getattr(loaded, "where", None) or {}).values():
+        candidate = Path(file)
+        if candidate.is_file():
+            found.append(candidate.resolve())
+    found.extend(Path(t).resolve() for t in templates)
+    unique: list[Path] = []
+    for path in found:
+        if path not in unique:
+            unique.append(path)
+    return unique
+
+
+class BuildCache:
+    """The manifest of one output folder."""
+
+    def __init__(self, out_dir: Path):
+        self.path = Path(out_dir) / MANIFEST
+        self.entries: dict[str, dict] = {}
+        try:
+            saved = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            saved = None
+        # Another version of the program renders differently: nothing it recorded can be trusted.
+        if isinstance(saved, dict) and saved.get("program") == program_hash() and isinstance(saved.get("documents"), dict):
+            self.entries = saved["documents"]
+        self.changed = False
+
+    def unchanged(self, source: Path, stem: str) -> dict | None:
+        """The recorded entry when nothing the document is made of has changed, else None."""
+        entry = self.entries.get(stem)
+        if not isinstance(entry, dict) or entry.get("source") != str(Path(source).resolve()):
+            return None
+        for group in ("inputs", "outputs"):
+            recorded = entry.get(group)
+            if not isinstance(recorded, dict) or not recorded:
+                return None
+            for path, digest in recorded.items():
+                if file_hash(Path(path)) != digest:
+                    return None
+        return entry
+
+    def record(self, source: Path, stem: str, inputs: Iterable[Path], outputs: Iterable[Path],
+               warnings: Iterable[str] = (), failed: bool = False) -> None:
+        self.changed = True
+        if failed:
+            self.entries.pop(stem, None)
+            return
+        self.entries[stem] = {
+            "source": str(Path(source).resolve()),
+            "inputs": {str(p): file_hash(p) for p in inputs},
+            "outputs": {str(Path(p).resolve()): file_hash(p) for p in outputs},
+            "warnings": list(warnings),
+        }
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        from .write import atomic_write
+
+        data = {"program": program_hash(), "documents": dict(sorted(self.entries.items()))}
+        atomic_write(self.path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))

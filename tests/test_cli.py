@@ -1,0 +1,163 @@
+"""The command line as a clerk meets it: messages, exit codes, and files left safe."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tdkt_docs import __version__
+from tdkt_docs.cli import main
+
+FIXTURE = Path(__file__).parent / "fixtures" / "ke-hoach.yaml"
+
+
+@pytest.fixture
+def work(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(FIXTURE, tmp_path / "kh.yaml")
+    return tmp_path
+
+
+def run(*args):
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_build_writes_docx_and_mirrors_folders(work):
+    (work / "data" / "2026").mkdir(parents=True)
+    shutil.copy(FIXTURE, work / "data" / "2026" / "ke-hoach.yaml")
+    code, out = run("build", "data", "-o", "output")
+    assert code == 0, out
+    assert "✓ data/2026/ke-hoach.yaml → output/2026/ke-hoach.docx" in out
+    assert (work / "output" / "2026" / "ke-hoach.docx").read_bytes()[:2] == b"PK"
+
+
+def test_version_and_help():
+    assert run("--version") == (0, f"tdkt {__version__}\n")
+    code, out = run("--help")
+    assert code == 0 and "Tạo văn bản DOCX" in out and "Kiểm tra các tệp YAML" in out
+
+
+def test_wrong_usage_exits_2(work):
+    assert run("build")[0] == 2
+    code, out = run("build", "khong-co.yaml")
+    assert code == 2 and "không tìm thấy 'khong-co.yaml'" in out
+
+
+@pytest.fixture
+def built(work):
+    """A good document already built: bad input afterwards must leave it byte for byte."""
+    code, out = run("build", "kh.yaml", "-o", "out")
+    assert code == 0, out
+    before = (work / "out" / "kh.docx").read_bytes()
+    yield work
+    assert (work / "out" / "kh.docx").read_bytes() == before
+
+
+def _assert_untouched_after(work, *args):
+    return run(*args)
+
+
+def test_all_problems_at_once_with_lines_and_fields(built):
+    work = built
+    path = work / "kh.yaml"
+    edit(path, "noi_nhan:", "noi_nhân:")
+    edit(path, "ngay: 2026-01-05", "ngay: 2026-02-30")
+    edit(path, "  chuc_vu: phó giám đốc", "  chuc_vu:")
+    edit(path, "so: 5", "so: năm")
+    code, out = _assert_untouched_after(work, "build", "kh.yaml", "-o", "out")
+    assert code == 1
+    assert out.splitlines() == [
+        "kh.yaml:6:1: so: cần một số, ví dụ 'so: 5'; bản dự thảo chưa có số thì để trống 'so:' (đang ghi: năm)",
+        "kh.yaml:8:1: ngay: ngày 30/02/2026 không có trên lịch (tháng 2 năm 2026 không có ngày 30); "
+        "hãy kiểm tra lại ngày",
+        "kh.yaml:28:1: noi_nhân: 'noi_nhân' không có trong mẫu; có phải 'noi_nhan'?",
+        "kh.yaml:34:3: nguoi_ky.chuc_vu: đang để trống; hãy điền nội dung, ví dụ 'chuc_vu: CHỦ TỊCH'",
+        "✗ kh.yaml: 4 lỗi, chưa tạo văn bản.",
+    ]
+
+
+def test_missing_signer(built):
+    work = built
+    path = work / "kh.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("nguoi_ky:")], encoding="utf-8")
+    code, out = _assert_untouched_after(work, "build", "kh.yaml", "-o", "out")
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "kh.yaml:1:1: nguoi_ky: thiếu thông tin bắt buộc; hãy thêm mục 'nguoi_ky:' (Người ký văn bản), bên dưới "
+        "thụt vào 2 dấu cách các dòng 'chuc_vu: ...', 'ho_ten: ...'")
+
+
+def test_wrong_type(work):
+    edit(work / "kh.yaml", "ho_ten: Lò Văn Minh", "ho_ten: [Lò Văn Minh]")
+    code, out = run("validate", "kh.yaml")
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "kh.yaml:35:3: nguoi_ky.ho_ten: cần một đoạn chữ, không phải danh sách; hãy viết nội dung ngay sau dấu ':' "
+        "trên cùng một dòng, không dùng '- '")
+
+
+def test_yaml_syntax_error_shows_line_and_caret(built):
+    work = built
+    edit(work / "kh.yaml", "trich_yeu: Tổ chức", 'trich_yeu: "Tổ chức')
+    code, out = _assert_untouched_after(work, "build", "kh.yaml", "-o", "out")
+    assert code == 1
+    assert out.splitlines()[:3] == [
+        "kh.yaml:25:23: lỗi cú pháp YAML: thụt lề không khớp với các dòng cùng cấp; hãy kiểm tra số dấu cách "
+        "đầu dòng (có thể dòng 9 mở ngoặc kép \" mà chưa đóng)",
+        '              - van_ban: "Các phòng:"',
+        "                          ^",
+    ]
+
+
+def test_unknown_kind_and_misspelled_nested_key(work):
+    edit(work / "kh.yaml", "  ho_ten:", "  ho_ten_:")
+    code, out = run("validate", "kh.yaml")
+    assert code == 1
+    assert "kh.yaml:35:3: nguoi_ky.ho_ten_: 'ho_ten_' không có trong mẫu; có phải 'ho_ten'?" in out
+    edit(work / "kh.yaml", "loai: ke_hoach", "loai: ke_hoac")
+    code, out = run("validate", "kh.yaml")
+    assert out.splitlines()[0].startswith(
+        "kh.yaml:1:1: loai: loại văn bản 'ke_hoac' không có; có phải 'ke_hoach'?; các loại: ke_hoach")
+    assert code == 1
+
+
+def test_one_bad_file_does_not_stop_the_others(work):
+    (work / "data").mkdir()
+    shutil.copy(FIXTURE, work / "data" / "a.yaml")
+    (work / "data" / "b.yaml").write_text("loai: ke_hoach\n", encoding="utf-8")
+    code, out = run("build", "data", "-o", "out")
+    assert code == 1
+    assert (work / "out" / "a.docx").exists() and not (work / "out" / "b.docx").exists()
+    assert "✗ data/b.yaml:" in out
+
+
+def test_no_traceback_reaches_the_clerk_but_debug_shows_it(work):
+    (work / "kh.yaml").write_text("loai: [\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "tdkt_docs.cli", "build", "kh.yaml", "-o", "out"],
+                          capture_output=True, text=True, cwd=work)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert "kh.yaml:2:1: lỗi cú pháp YAML" in proc.stderr
+
+
+def test_draft_without_number_and_day(work, tmp_path):
+    edit(work / "kh.yaml", "so: 5\n", "")
+    edit(work / "kh.yaml", "ngay: 2026-01-05", "ngay: 2026-03")
+    assert run("build", "kh.yaml", "-o", "out")[0] == 0
+    from helpers import lines
+
+    text = lines(work / "out" / "kh.docx")
+    assert "Số:       /KH-SNV" in text
+    assert "Lai Châu, ngày      tháng 3 năm 2026" in text
