@@ -54,8 +54,13 @@ def check(lay: Layout, rep: Report) -> None:
     if _PLACEHOLDER.match(last_line):
         return  # a form: the clerk fills in the rest, the archive line included
     if luu_at is None:
-        rep.add("ND30.NOI_NHAN.LUU", lines[-1].para, "dòng cuối của nơi nhận là «- Lưu: VT, {đơn vị soạn thảo}.»",
-                "- Lưu: VT, …", last_line, text=last_line)
+        m = re.match(r"^[-–]?\s*Lưu\s*:?\s*(.*?)\.?$", last_line)
+        if m and m.group(1):
+            fixed = f"- Lưu: VT, {m.group(1)}."
+            msg = (f"sau «Lưu:» là «VT» (văn thư), dấu phẩy, rồi chữ viết tắt đơn vị soạn thảo; sửa thành «{fixed}»")
+        else:
+            fixed, msg = "- Lưu: VT, …", "dòng cuối của nơi nhận là «- Lưu: VT, {đơn vị soạn thảo}.»"
+        rep.add("ND30.NOI_NHAN.LUU", lines[-1].para, msg, fixed, last_line, text=last_line)
     elif luu_at != len(lines) - 1:
         span = lines[luu_at]
         rep.add("ND30.NOI_NHAN.LUU", span.para, "dòng «- Lưu: VT, …» phải là dòng cuối cùng của nơi nhận",
