@@ -3,10 +3,24 @@
     from tdkt_docs.checker import check_docx, to_json
     findings = check_docx("van-ban.docx")          # or the bytes of a DOCX
     errors = [f for f in findings if f.severity == "error"]
-"""
-from .check import check_docx
-from .findings import ERROR, UNEVALUABLE, WARNING, Finding, to_json
-from .package import DocxError
-from .rules import RULES, Rule
 
-__all__ = ["check_docx", "to_json", "Finding", "DocxError", "RULES", "Rule", "ERROR", "WARNING", "UNEVALUABLE"]
+The names are loaded on first use, so that registering `tdkt check` costs the CLI nothing at start.
+"""
+from __future__ import annotations
+
+import importlib
+
+_WHERE = {
+    "check_docx": "check", "Finding": "findings", "to_json": "findings", "as_problems": "findings",
+    "ERROR": "findings", "WARNING": "findings", "UNEVALUABLE": "findings", "DocxError": "package",
+    "RULES": "rules", "Rule": "rules",
+}
+__all__ = list(_WHERE)
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -24,7 +24,7 @@ class Finding:
     def to_dict(self) -> dict:
         return asdict(self)
 
-    def line(self, file: str = "") -> str:
+    def line(self, file: str = "", mark_warning: bool = True) -> str:
         """`file: [RULE] (ref) đoạn N «quote…»: message — cần: expected; thấy: found`"""
         where = ""
         if self.paragraph is not None:
@@ -33,7 +33,7 @@ class Finding:
                 where += f" «{self.quote}»"
         elif self.quote:
             where = f" «{self.quote}»"
-        prefix = "cảnh báo: " if self.severity == WARNING else ""
+        prefix = "cảnh báo: " if self.severity == WARNING and mark_warning else ""
         text = f"[{self.rule}] ({self.ref}){where}: {prefix}{self.message}"
         details = []
         if self.expected:
@@ -58,3 +58,11 @@ def to_json(findings: list[Finding], file: str | None = None, indent: int | None
 
 def count(findings: list[Finding], severity: str) -> int:
     return sum(1 for f in findings if f.severity == severity)
+
+
+def as_problems(findings: list[Finding], file: str) -> list:
+    """Findings as the project's Problems (errors.py), e.g. to raise LayoutError from the pipeline."""
+    from ..errors import Problem
+
+    return [Problem(file, f.line(mark_warning=False), severity="warning" if f.severity != ERROR else "error")
+            for f in findings]

@@ -214,7 +214,7 @@ def locate(doc: Document) -> Layout:
                 lay.in_textbox.add("so")
             if is_date(piece.text) and lay.date is None:
                 lay.in_textbox.add("date")
-    if not found_any and boxes:
+    if not found_any and lay.in_textbox & {"quoc_hieu", "tieu_ngu", "so", "date"}:
         lay.in_textbox.add("co_quan")
 
     # --- trích yếu ----------------------------------------------------------------------------

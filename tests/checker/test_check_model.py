@@ -57,3 +57,15 @@ def test_labels_read_from_text():
     assert parse("XXXVIII. TỔ CHỨC") == ("roman", 38, "XXXVIII.") and parse("XLIV. A")[1] == 44
     assert parse("L. Tôn") is None and parse("V. Lê") == ("roman", 5, "V.")
     assert parse("Mục đích") is None and parse("2022 là năm") is None and parse("C. Mác") is None
+
+
+def test_findings_as_project_problems(good_docx):
+    from checker_corpus import edit, para, set_text
+    from tdkt_docs.checker import as_problems, check_docx
+
+    data = edit(good_docx, "word/document.xml", lambda r: set_text(para(r, "TM. ỦY BAN"), "TT. ỦY BAN NHÂN DÂN"))
+    (problem,) = as_problems(check_docx(data), "ke-hoach.docx")
+    assert problem.severity == "warning"
+    assert str(problem) == ("ke-hoach.docx: cảnh báo: [ND30.CHU_KY.PREFIX] (Điều 13) đoạn 50 «TT. ỦY BAN NHÂN DÂN»: "
+                            "«TT.» không phải một quyền hạn ký của Điều 13 (TM., KT., Q., TL., TUQ.); hãy kiểm tra lại"
+                            " — cần: TM., KT., Q., TL. hoặc TUQ.; thấy: TT.")
