@@ -167,8 +167,7 @@ def locate(doc: Document) -> Layout:
     found_any = False
     ordered: list[tuple[Span, bool]] = []  # (piece, left column)
     for para in header:
-        ps = pieces(para)
-        for n, piece in enumerate(ps):
+        for piece in pieces(para):
             text = piece.text
             left = (para.cell is None or para.cell.col == 0) and _column_no(piece) == 0
             if lay.quoc_hieu is None and is_qh(text):
@@ -189,9 +188,7 @@ def locate(doc: Document) -> Layout:
             found_any = True
             lay.header_end = max(lay.header_end, para.index)
     if ten_idx is None:
-        # Without a tên loại the header ends with the last element found (and its table).
-        header = [p for p in header if p.index <= lay.header_end or
-                  (p.cell is not None and _same_table_as(doc, p, lay.header_end))]
+        # Without a tên loại the header ends with the last element found.
         ordered = [(s, left) for s, left in ordered if s.para.index <= lay.header_end]
         if lay.vv is not None:
             lay.kind, lay.type_name = "cong_van", "CÔNG VĂN"
@@ -231,13 +228,6 @@ def locate(doc: Document) -> Layout:
     lay.body = [p for p in after if p.index < end and p.cell is None]
     _kinh_gui(lay)
     return lay
-
-
-def _same_table_as(doc: Document, para: Para, index: int) -> bool:
-    if index <= 0 or index > len(doc.paras):
-        return False
-    other = doc.paras[index - 1]
-    return other.cell is not None and para.cell is not None and other.cell.table == para.cell.table
 
 
 def _split_bodies(lay: Layout, candidates: list[Span]) -> None:
@@ -480,11 +470,13 @@ def _signers(doc: Document, lay: Layout, after: list[Para]) -> int | None:
         return None
     found: dict[str, Span] = {}
     for para in after:
-        for n, piece in enumerate(pieces(para)):
+        for piece in pieces(para):
+            if ":" in piece.text:
+                continue  # "Thư ký: bà …" in the body names the clerk; it is not where she signs
             k = key(piece.text)
             name = "THƯ KÝ" if k == "THUKY" else "CHỦ TỌA" if k in ("CHUTOA", "CHUTRI") else None
-            if name and name not in found:
-                found[name] = piece
+            if name:
+                found[name] = piece  # the last one: signatures close the document
     if not found:
         return None
     table_no = None
@@ -499,7 +491,7 @@ def _signers(doc: Document, lay: Layout, after: list[Para]) -> int | None:
             below: list[Para] = []
             for r in range(cell.row + 1, len(t.rows)):
                 below.extend(_cell_paras(doc, cell.table, r, cell.col))
-            column = [s for s in _column(paras + below)]
+            column = _column(paras + below)
             start = next((i for i, s in enumerate(column) if s is not None and s.para is para
                           and s.start <= piece.start), 0)
             lay.signers[name] = column[start:]
