@@ -54,6 +54,20 @@ def build(pages: int) -> bytes:
         return render_all(renderings)[0][1]
 
 
+def build_table(rows: int) -> bytes:
+    """The clean plan with one table of `rows` rows (a vote count, a list of nominees)."""
+    data = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
+    data["noi_dung"][-1]["noi_dung"].append({"bang": {
+        "cot": ["TT", "Họ và tên", "Chức vụ, đơn vị", "Số phiếu", "Tỷ lệ"], "so_thu_tu": True,
+        "dong": [[f"Nguyễn Văn Bình {r + 1}", "Giáo viên Trường Tiểu học Tam Đường", "11/11", "100%"]
+                 for r in range(rows)]}})
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bang-lon.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        _, _, renderings, _ = prepare(path)
+        return render_all(renderings)[0][1]
+
+
 def timed(fn, runs: int) -> float:
     times = []
     for _ in range(runs):
@@ -67,6 +81,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--pages", type=int, default=20)
+    ap.add_argument("--rows", type=int, default=2000, help="rows of the large-table document")
     ap.add_argument("--save", type=Path)
     args = ap.parse_args()
     data = build(args.pages)
@@ -83,6 +98,11 @@ def main() -> None:
     print(f"read (unzip, parse, resolve styles): {read * 1000:7.1f} ms  (median of {args.runs})")
     print(f"read + locate elements:              {lay * 1000:7.1f} ms")
     print(f"read + check (check_docx):           {full * 1000:7.1f} ms")
+    big = build_table(args.rows)
+    big_findings = check_docx(big)
+    table = timed(lambda: check_docx(big), max(3, args.runs // 3))
+    print(f"a plan with a {args.rows}-row table ({len(big) / 1024:.0f} KiB, {len(big_findings)} findings): "
+          f"check_docx {table * 1000:.1f} ms")
 
 
 if __name__ == "__main__":

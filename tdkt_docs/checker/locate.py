@@ -130,7 +130,7 @@ def is_vv(text: str) -> bool:
 
 
 def is_noi_nhan(text: str) -> bool:
-    return len(text) <= 20 and key(text) == "NOINHAN"
+    return len(text) <= 20 and text[:1] in "Nn" and key(text) == "NOINHAN"
 
 
 def is_kinh_gui(text: str) -> bool:
@@ -471,7 +471,7 @@ def _signers(doc: Document, lay: Layout, after: list[Para]) -> int | None:
     found: dict[str, Span] = {}
     for para in after:
         for piece in pieces(para):
-            if ":" in piece.text:
+            if ":" in piece.text or len(piece.text) > 12 or piece.text[:1] not in "TtCc":
                 continue  # "Thư ký: bà …" in the body names the clerk; it is not where she signs
             k = key(piece.text)
             name = "THƯ KÝ" if k == "THUKY" else "CHỦ TỌA" if k in ("CHUTOA", "CHUTRI") else None

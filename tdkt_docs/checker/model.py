@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from .numbering import Label, Numbering
 from .package import (RT_HEADER, RT_FOOTER, RT_NUMBERING, RT_STYLES, RT_THEME, Package, R, W)
 from .styles import ParaFmt, RunFmt, Styles, parse_ppr, parse_rpr, wa
@@ -15,6 +17,8 @@ _W = "{" + W + "}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 P, RUN, T, TBL, TR, TC, SDT, SDTC = (_W + n for n in ("p", "r", "t", "tbl", "tr", "tc", "sdt", "sdtContent"))
 PPR, RPR, SECTPR, TXBX = _W + "pPr", _W + "rPr", _W + "sectPr", _W + "txbxContent"
+TABS, BREAKS = {_W + "tab", _W + "ptab"}, {_W + "br", _W + "cr"}
+NB_HYPHEN, SYM, FLD_CHAR, INSTR = _W + "noBreakHyphen", _W + "sym", _W + "fldChar", _W + "instrText"
 _INLINE_CONTAINERS = {_W + n for n in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "dir", "bdo")}
 _BLOCK_CONTAINERS = {_W + n for n in ("customXml", "ins", "moveTo")}
 _DRAWINGS = {_W + "drawing", _W + "pict", _W + "object", MC + "AlternateContent"}
@@ -128,6 +132,7 @@ class _Walker:
         self.section = 0
         self.sect_elements: list = []
         self._boxes: list = []
+        self._rpr_cache: dict[bytes, tuple[dict, str | None]] = {}
 
     # --- blocks -------------------------------------------------------------------------------
 
@@ -250,30 +255,40 @@ class _Walker:
         return all(f["phase"] == "result" for f in self.fields)
 
     def run(self, r, para: Para, p_style, t_style, parts: list[str], pos: int) -> int:
-        direct = parse_rpr(r.find(RPR))
-        r_style = direct.pop("rStyle", None)
+        rpr = r.find(RPR)
+        if rpr is None:
+            direct, r_style = {}, None
+        else:
+            # Runs repeat the same few formats: parse each distinct rPr once.
+            raw = etree.tostring(rpr)
+            hit = self._rpr_cache.get(raw)
+            if hit is None:
+                direct = parse_rpr(rpr)
+                hit = self._rpr_cache[raw] = (direct, direct.pop("rStyle", None))
+            direct, r_style = hit
         fmt = self.styles.run(p_style, t_style, r_style, direct)
         buf: list[str] = []
+        showing = not self.fields or self._showing()
         for child in r:
             tag = child.tag
             if tag == T:
-                if self._showing():
+                if showing:
                     buf.append(child.text or "")
-            elif tag == _W + "tab" or tag == _W + "ptab":
-                if self._showing():
+            elif tag in TABS:
+                if showing:
                     buf.append("\t")
-            elif tag == _W + "br" or tag == _W + "cr":
-                if self._showing():
+            elif tag in BREAKS:
+                if showing:
                     buf.append("\n")
-            elif tag == _W + "noBreakHyphen":
-                buf.append("-")
-            elif tag == _W + "sym":
-                code = wa(child, "char") or ""
+            elif tag == NB_HYPHEN:
+                if showing:
+                    buf.append("-")
+            elif tag == SYM:
                 try:
-                    buf.append(chr(int(code, 16) & 0xFFFF if int(code, 16) >= 0xF000 else int(code, 16)))
+                    buf.append(chr(int(wa(child, "char") or "", 16)))
                 except ValueError:
                     pass
-            elif tag == _W + "fldChar":
+            elif tag == FLD_CHAR:
                 kind = wa(child, "fldCharType")
                 if kind == "begin":
                     self.fields.append({"phase": "instr", "instr": ""})
@@ -284,7 +299,8 @@ class _Walker:
                     if self.fields[-1]["phase"] == "instr":
                         self._note_field(para)
                     self.fields.pop()
-            elif tag == _W + "instrText":
+                showing = not self.fields or self._showing()
+            elif tag == INSTR:
                 if self.fields and self.fields[-1]["phase"] == "instr":
                     self.fields[-1]["instr"] += child.text or ""
             elif tag in _DRAWINGS:
