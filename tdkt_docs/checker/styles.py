@@ -116,10 +116,6 @@ def parse_ppr(ppr) -> dict:
                 val = wa(child, attr)
                 if val is not None:
                     out["sp." + attr] = val.lower() not in _FALSE
-            for attr in ("beforeLines", "afterLines"):
-                val = _twips(wa(child, attr))
-                if val is not None:
-                    out["sp." + attr] = val
         elif name == "contextualSpacing":
             out["contextual"] = on(child)
         elif name == "numPr":
@@ -131,14 +127,6 @@ def parse_ppr(ppr) -> dict:
                 out["ilvl"] = wa(ilvl, "val")
         elif name == "pStyle":
             out["pStyle"] = wa(child, "val")
-        elif name == "keepNext":
-            out["keepNext"] = on(child)
-        elif name == "pageBreakBefore":
-            out["pageBreakBefore"] = on(child)
-        elif name == "framePr":
-            out["frame"] = True
-        elif name == "outlineLvl":
-            out["outline"] = wa(child, "val")
     return out
 
 
@@ -171,11 +159,8 @@ class ParaFmt:
     line: float  # twips (exact/atLeast) or 240ths of a line (auto)
     line_rule: str
     contextual: bool
-    keep_next: bool
     num_id: str | None
     ilvl: int
-    frame: bool
-    page_break_before: bool
 
 
 _JC = {"start": "left", "left": "left", "end": "right", "right": "right", "center": "center", "both": "both",
@@ -187,7 +172,6 @@ class Styles:
     def __init__(self, styles_root, theme_root):
         self.by_id: dict[str, etree._Element] = {}
         self.default_para: str | None = None
-        self.default_char: str | None = None
         self.default_table: str | None = None
         self.defaults_r: dict = {}
         self.defaults_p: dict = {}
@@ -206,8 +190,6 @@ class Styles:
                     kind = wa(st, "type")
                     if kind == "paragraph" and self.default_para is None:
                         self.default_para = sid
-                    elif kind == "character" and self.default_char is None:
-                        self.default_char = sid
                     elif kind == "table" and self.default_table is None:
                         self.default_table = sid
         self._r_cache: dict = {}
@@ -329,9 +311,8 @@ class Styles:
                       before=0.0 if get("sp.beforeAutospacing") else get("sp.before", 0.0),
                       after=0.0 if get("sp.afterAutospacing") else get("sp.after", 0.0),
                       line=get("sp.line", 240.0), line_rule=get("sp.lineRule", "auto"),
-                      contextual=bool(get("contextual", False)), keep_next=bool(get("keepNext", False)),
-                      num_id=get("numId"), ilvl=int(ilvl) if str(ilvl).isdigit() else 0,
-                      frame=bool(get("frame", False)), page_break_before=bool(get("pageBreakBefore", False)))
+                      contextual=bool(get("contextual", False)),
+                      num_id=get("numId"), ilvl=int(ilvl) if str(ilvl).isdigit() else 0)
         self._para_cache[key] = fmt
         return fmt
 
