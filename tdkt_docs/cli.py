@@ -252,6 +252,35 @@ def _print_round(found) -> None:
         _report(outcome, "không có gì để ghi")
 
 
+@main.command(context_settings=CONTEXT)
+@click.argument("loai", metavar="LOẠI",
+                type=click.Choice(["ke-hoach", "de-cuong", "bao-cao", "to-trinh", "bien-ban", "ho-so"]))
+@click.option("-o", "--output", "target", metavar="TỆP", help="Tên tệp YAML sẽ tạo (mặc định: LOẠI.yaml).")
+@click.option("--tu", "source", metavar="ĐỀ_CƯƠNG",
+              help="Với bao-cao: tệp đề cương (hoặc kế hoạch có đề cương); báo cáo có đúng các mục của đề cương.")
+@click.option("--ghi-de", is_flag=True, help="Ghi đè khi tệp đã có.")
+@_guard
+def new(loai: str, target: str | None, source: str | None, ghi_de: bool) -> None:
+    """Tạo tệp YAML mẫu, có chú thích, cho một loại văn bản.
+
+    LOẠI: ke-hoach, de-cuong, bao-cao, to-trinh, bien-ban, ho-so (biên bản và tờ trình).
+    Tệp tạo ra dùng được ngay: sửa nội dung rồi chạy `tdkt build`.
+    """
+    from .errors import TdktError
+    from .pipeline import shown
+    from .starters import write_new
+
+    if source is not None and not Path(source).exists():
+        raise click.UsageError(f"không tìm thấy '{source}'; hãy kiểm tra lại đường dẫn")
+    try:
+        path = write_new(loai, Path(target) if target else None, overwrite=ghi_de,
+                         source=Path(source) if source else None)
+    except TdktError as exc:
+        _problems(exc)
+        sys.exit(1)
+    click.echo(f"✓ Đã tạo {shown(path)}. Sửa nội dung rồi chạy: tdkt build {shown(path)}")
+
+
 from .checker.cli_cmd import make_check_command  # noqa: E402 - registered after _guard exists
 
 main.add_command(make_check_command(_guard))

@@ -47,10 +47,21 @@ def ke_hoach(doc: KeHoach, loaded: Loaded | None) -> list[Rendering]:
     normalise.close_content(numbering.blocks)
     context = normalise.header(doc, "KH")
     context["khoi"] = numbering.blocks
-    return [Rendering("ke_hoach.docx", context, title=f"Kế hoạch - {doc.trich_yeu}"[:250],
-                      date=_iso(doc), creator=doc.co_quan.ten.replace("\n", " "))]
+    renderings = [Rendering("ke_hoach.docx", context, title=f"Kế hoạch - {doc.trich_yeu}"[:250],
+                            date=_iso(doc), creator=doc.co_quan.ten.replace("\n", " "))]
+    if doc.de_cuong is not None:
+        renderings.append(de_cuong.de_cuong_kem(doc, loaded))
+    return renderings
 
+
+# The other kinds live in their own modules, which use Rendering above.
+from . import de_cuong, ho_so  # noqa: E402
 
 BUILDERS: dict[str, Callable[[BaseModel, Loaded | None], list[Rendering]]] = {
     "ke_hoach": ke_hoach,
+    "de_cuong": de_cuong.de_cuong,
+    "bao_cao": de_cuong.bao_cao,
+    "to_trinh": ho_so.to_trinh_rieng,
+    "bien_ban": ho_so.bien_ban_rieng,
+    "ho_so": ho_so.ho_so,
 }

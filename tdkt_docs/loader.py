@@ -244,6 +244,9 @@ class _Builder:
             # "010" must stay ten, never octal eight: clerks pad numbers with zeros.
             if re.fullmatch(r"[-+]?[0-9]+", node.value):
                 return int(node.value)
+            # YAML 1.1 reads 14:30 as the base-60 number 870; a clerk writing it means a time.
+            if re.fullmatch(r"[0-9]+(:[0-5]?[0-9])+", node.value):
+                return node.value
         if tag == "tag:yaml.org,2002:bool" and node.style is None and node.value.lower() in {"yes", "no", "on", "off", "y", "n"}:
             return node.value
         return self.constructor.construct_object(node)

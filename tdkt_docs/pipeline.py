@@ -10,6 +10,7 @@ from .errors import Problem, TdktError
 from .kinds import BUILDERS, TEMPLATES, Rendering
 from .loader import Loaded, display_path, load_yaml
 from .render import load_template
+from .sheets import expand as expand_sheets
 from .validate import kind_of, validate
 from .write import atomic_write, safe_join
 
@@ -57,6 +58,7 @@ def prepare(source: Path) -> tuple[BaseModel, list[Problem], list[Rendering], Lo
 
     loaded = load_document(source)
     kind = kind_of(loaded)
+    expand_sheets(loaded, Path(source).parent)
     doc, warnings = validate(loaded)
     doc, more = expand(doc, loaded)
     renderings = BUILDERS[kind](doc, loaded)

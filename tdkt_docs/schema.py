@@ -105,8 +105,9 @@ def schemas() -> dict[str, dict]:
                 variants = shared_props[name].get("anyOf") if "_variants" in shared_props[name] else [shared_props[name]]
                 if prop not in variants:
                     variants.append(prop)
+                examples = [e for v in variants for e in v.get("examples", [])]
                 shared_props[name] = {"description": variants[0].get("description", ""), "anyOf": variants,
-                                      "_variants": True}
+                                      "_variants": True, **({"examples": examples} if examples else {})}
     for prop in shared_props.values():
         prop.pop("_variants", None)
     shared_props[SHARED] = copy.deepcopy(DUNG_CHUNG_PROPERTY)

@@ -56,3 +56,30 @@ def table_xml(bang) -> tuple[Markup, str]:
         rows = [[str(i)] + row for i, row in enumerate(rows, 1)]
     text = "\n".join("\t".join(plain(c) for c in r) for r in [headers] + rows)
     return grid(headers, rows, bang.do_rong, centre_first=bang.so_thu_tu), text
+
+
+def grouped(headers: list[str], sections: list[tuple[str, str, list[list[str]]]], widths_cm: list[float],
+            centred: tuple[int, ...] = (0,)) -> Markup:
+    """A table whose rows sit under section rows ('I | Tập thể') that span the columns after the first,
+    as lists of nominees are laid out: one header, numbering restarting in each section."""
+    widths = _widths(headers, [], widths_cm)
+    out = ['<w:tbl><w:tblPr><w:tblStyle w:val="TdktBang"/><w:tblW w:w="0" w:type="auto"/>'
+           '<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>']
+    out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
+    out.append('</w:tblGrid><w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>')
+    out += [_cell(w, runs(h), "TdktBangTieuDe") for w, h in zip(widths, headers)]
+    out.append("</w:tr>")
+    rest = sum(widths[1:])
+    for mark, title, rows in sections:
+        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        out.append(_cell(widths[0], runs(mark, bold=True), "TdktBangSo"))
+        out.append(f'<w:tc><w:tcPr><w:tcW w:w="{rest}" w:type="dxa"/><w:gridSpan w:val="{len(widths) - 1}"/></w:tcPr>'
+                   f'<w:p><w:pPr><w:pStyle w:val="TdktBangChu"/></w:pPr>{runs(title, bold=True)}</w:p></w:tc>')
+        out.append("</w:tr>")
+        for row in rows:
+            out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+            for i, (w, value) in enumerate(zip(widths, row)):
+                out.append(_cell(w, runs(value, markup=False), "TdktBangSo" if i in centred else "TdktBangChu"))
+            out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return Markup("".join(out))

@@ -297,6 +297,14 @@ def _homes(model: type[BaseModel], key: str) -> list[tuple]:
     return found
 
 
+def _written(data: Any, path: tuple) -> bool:
+    for part in path:
+        if not isinstance(data, dict) or part not in data:
+            return False
+        data = data[part]
+    return isinstance(data, dict)
+
+
 def _extra(loaded: Loaded, model: type[BaseModel], loc: tuple, value: Any) -> Problem:
     file, line, col = loaded.locate(loc)
     key = str(loc[-1])
@@ -309,6 +317,9 @@ def _extra(loaded: Loaded, model: type[BaseModel], loc: tuple, value: Any) -> Pr
     allowed = _fields_at(model, loc[:-1])
     hint = _nearest(key, allowed)
     homes = [h for h in _homes(model, key) if h != loc[:-1]]
+    # A key may belong to several mappings (nguoi_ky, de_cuong.nguoi_ky): point to those the file has,
+    # else to the nearest one.
+    homes = [h for h in homes if _written(loaded.data, h)] or homes[:1]
     if not hint and homes:
         if homes == [()]:
             return Problem(file, f"'{key}' là mục chính, không nằm trong '{dotted(loc[:-1])}'; hãy xóa các dấu cách "

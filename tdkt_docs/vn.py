@@ -108,8 +108,74 @@ def noi_nhan_lines(items: list[str]) -> list[str]:
 def end_mark(text: str) -> str:
     """The content of a document ends with './.' (PL III templates)."""
     stripped = text.rstrip()
+    if stripped and not stripped.strip(".…"):
+        return stripped + "/."  # a placeholder of dots keeps them, as the forms print '........./.'
     if stripped.endswith("./."):
         return stripped
     if stripped.endswith("/."):
         return stripped[:-2] + "./."
     return stripped.rstrip(".") + "./."
+
+
+# --- Conventions of the award documents (tờ trình, biên bản) ------------------------------------
+
+def ngay_day_du(d: date) -> str:
+    """`ngày 08 tháng 01 năm 2026`, the long form used in running text of a biên bản."""
+    return ngay_thang_nam(d.day, d.month, d.year)
+
+
+def gio_phut(hour: int, minute: int) -> str:
+    """`14 giờ 00 phút`, `08 giờ 30 phút`: hours padded like days, minutes always two digits."""
+    return f"{two_digits(hour)} giờ {minute:02d} phút"
+
+
+def ti_so(part: int, whole: int) -> str:
+    """`09/11`: members present out of all members, votes for out of voters."""
+    return f"{two_digits(part)}/{two_digits(whole)}"
+
+
+def dem(n: int, noun: str) -> str:
+    """`05 tập thể`, `12 cá nhân`."""
+    return f"{count_text(n)} {noun}"
+
+
+def liet_ke(parts: list[str]) -> str:
+    """`a`, `a và b`, `a, b và c`."""
+    parts = [p for p in parts if p]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " và " + parts[-1]
+
+
+def kinh_gui_lines(recipients: list[str]) -> list[str]:
+    """ND30 PL I.II.9a: one recipient stays on the 'Kính gửi:' line; several go one per line as
+    '- X;' with the last ending '.'."""
+    cleaned = [_TRAILING.sub("", r.strip().lstrip("-").strip()) for r in recipients]
+    if len(cleaned) == 1:
+        return [f"Kính gửi: {cleaned[0]}"]
+    return ["Kính gửi:"] + [f"- {r}{'.' if i == len(cleaned) - 1 else ';'}" for i, r in enumerate(cleaned)]
+
+
+def noi_nhan_nhu_tren(items: list[str], addressees: list[str] = ()) -> list[str]:
+    """Nơi nhận of a document with 'Kính gửi': the addressees are '- Như trên;', written once, first."""
+    def key(text: str) -> str:
+        return " ".join(_TRAILING.sub("", text.strip().lstrip("-").strip()).split()).casefold()
+
+    skip = {"như trên"} | {key(a) for a in addressees}
+    return noi_nhan_lines(["Như trên"] + [i for i in items if key(i) not in skip])
+
+
+# Danh hiệu thi đua take the word 'danh hiệu' in prose ("tặng danh hiệu Chiến sĩ thi đua cơ sở");
+# hình thức khen thưởng (Bằng khen, Giấy khen, Huân chương...) do not.
+DANH_HIEU_PREFIXES = ("chiến sĩ thi đua", "lao động tiên tiến", "chiến sĩ tiên tiến", "tập thể lao động",
+                      "đơn vị quyết thắng", "đơn vị tiên tiến", "cờ thi đua", "gia đình văn hóa", "thôn văn hóa",
+                      "tổ dân phố văn hóa", "bản văn hóa", "xóm văn hóa")
+
+
+def danh_hieu(award: str) -> str:
+    """How an award is named after 'tặng': `Giấy khen ...` as is, `danh hiệu Lao động tiên tiến`."""
+    text = award.strip()
+    low = text.lower()
+    if low.startswith("danh hiệu") or low.startswith("cờ thi đua") or not low.startswith(DANH_HIEU_PREFIXES):
+        return text
+    return f"danh hiệu {text}"

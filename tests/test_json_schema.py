@@ -80,8 +80,9 @@ def _properties(node, where=""):
 def test_every_field_has_a_vietnamese_description_and_examples_that_fit(name):
     whole = SCHEMAS[name]
     fields = list(_properties(whole))
-    assert len(fields) > 30
-    assert any(w.startswith("/definitions/NguoiKy.") for w, _ in fields)
+    assert len(fields) > (20 if name == "de_cuong.schema.json" else 30)  # an outline has few fields
+    # the fields of nested definitions (co_quan, nguoi_ky...) are checked too
+    assert any(w.startswith(("/definitions/CoQuan.", "/definitions/DonViBaoCao.")) for w, _ in fields)
     for where, prop in fields:
         assert re.search(r"[^\x00-\x7f]", prop.get("description", "")), f"{where}: thiếu mô tả tiếng Việt"
         assert prop.get("examples"), f"{where}: thiếu ví dụ"

@@ -54,6 +54,9 @@ STYLES = [
     ("TdktSoTrang", "TĐKT Số trang", None, 14, False, False, "center", 0, 0, 0, ""),
     ("TdktPhuLuc", "TĐKT Phụ lục", None, 14, True, False, "center", 0, 12, 0, "keep"),
     ("TdktGhiChu", "TĐKT Ghi chú nghiêng", None, 14, False, True, "center", 0, 0, 0, ""),
+    ("TdktDoanNghieng", "TĐKT Đoạn nghiêng", "TdktNoiDung", 14, False, True, "both", 1.27, 6, 0, ""),
+    ("TdktKinhGui", "TĐKT Kính gửi", None, 14, False, False, "left", 0, 6, 0, "keep"),
+    ("TdktDoanDan", "TĐKT Đoạn dẫn (liền với đoạn sau)", "TdktNoiDung", 14, False, False, "both", 1.27, 6, 0, "keep"),
 ]
 
 
@@ -275,7 +278,59 @@ def ke_hoach() -> str:
             + layout_table("", "", cells=[(noi_nhan_cell(), signer_cell())]))
 
 
-TEMPLATES = {"ke_hoach.docx": (ke_hoach, "Kế hoạch")}
+# The award documents add italic paragraphs ("(Có báo cáo thành tích kèm theo)") and lead-ins.
+# A lead-in ("..., gồm:", "Kết quả biểu quyết:") stays on the page of the list or table it introduces.
+AWARD_KINDS = BODY_KINDS + [("nghieng", "TdktDoanNghieng"), ("dan", "TdktDoanDan")]
+
+
+def mau_1_4(ten_loai: str, kinh_gui: bool = False, phu_luc: bool = False) -> str:
+    """Mẫu 1.4 "Văn bản có tên loại", optionally with 'Kính gửi' (ô 9a) and a list annexed after it."""
+    body = (header_block()
+            + p("TdktTenLoai", ten_loai) + p("TdktTrichYeu", "{{r trich_yeu }}") + p("TdktDuongKe", "{{p ke_trich_yeu }}"))
+    if kinh_gui:
+        body += p("TdktKinhGui", "{{p kinh_gui }}")
+    body += content_loop(AWARD_KINDS) + layout_table("", "", cells=[(noi_nhan_cell(), signer_cell())])
+    if phu_luc:
+        body += (p("TdktPhuLuc", "{%p if phu_luc %}")
+                 + p("TdktPhuLuc", "{{ phu_luc.tieu_de }}", "<w:pageBreakBefore/>")
+                 + p("TdktTrichYeu", "{{r phu_luc.trich_yeu }}")
+                 + p("TdktGhiChu", "{{ phu_luc.kem_theo }}", '<w:spacing w:after="60"/>')
+                 + p("TdktDuongKe", "{{p phu_luc.ke }}")
+                 + p("TdktNoiDung")
+                 + p("TdktNoiDung", "{{p phu_luc.bang }}")
+                 + p("TdktNoiDung")
+                 + p("TdktPhuLuc", "{%p endif %}"))
+    return body
+
+
+def de_cuong_bao_cao() -> str:
+    return mau_1_4("ĐỀ CƯƠNG BÁO CÁO")
+
+
+def bao_cao() -> str:
+    return mau_1_4("BÁO CÁO", kinh_gui=True)
+
+
+def to_trinh() -> str:
+    return mau_1_4("TỜ TRÌNH", kinh_gui=True, phu_luc=True)
+
+
+def bien_ban() -> str:
+    """Mẫu 1.9: no place and date under the national motto; THƯ KÝ signs left, CHỦ TỌA right, and
+    Nơi nhận goes below the signatures."""
+    signers = layout_table("", "", cells=[(
+        p("TdktQuyenHan", "THƯ KÝ") + p("TdktKhoangKy") + p("TdktHoTen", "{{ thu_ky }}"),
+        p("TdktQuyenHan", "CHỦ TỌA") + p("TdktKhoangKy") + p("TdktHoTen", "{{ chu_toa }}"))])
+    return (header_block(date_line=False)
+            + p("TdktTenLoai", "BIÊN BẢN") + p("TdktTrichYeu", "{{r trich_yeu }}") + p("TdktDuongKe", "{{p ke_trich_yeu }}")
+            + content_loop(AWARD_KINDS) + signers + noi_nhan_cell())
+
+
+TEMPLATES = {"ke_hoach.docx": (ke_hoach, "Kế hoạch"),
+             "de_cuong_bao_cao.docx": (de_cuong_bao_cao, "Đề cương báo cáo"),
+             "bao_cao.docx": (bao_cao, "Báo cáo"),
+             "to_trinh.docx": (to_trinh, "Tờ trình"),
+             "bien_ban.docx": (bien_ban, "Biên bản")}
 
 
 def main(argv: list[str]) -> None:
