@@ -153,7 +153,9 @@ def _can_cu(paras: list[Para], lay: Layout, rep: Report) -> None:
 
 
 def _end_mark(paras: list[Para], lay: Layout, rep: Report) -> None:
-    if not paras or lay.closing_start is None:
+    # A đề cương is an outline of headings for others to fill in: ND30 has no form for it and the
+    # seeds' outline carries no './.'.
+    if not paras or lay.closing_start is None or lay.kind == "de_cuong":
         return
     last = paras[-1]
     if not last.stripped.endswith("/."):
