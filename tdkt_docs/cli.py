@@ -289,5 +289,10 @@ def new(loai: str, target: str | None, source: str | None, ghi_de: bool) -> None
     click.echo(f"✓ Đã tạo {shown(path)}. Sửa nội dung rồi chạy: tdkt build {shown(path)}")
 
 
+from .checker.cli_cmd import make_check_command  # noqa: E402 - registered after _guard exists
+
+main.add_command(make_check_command(_guard))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -90,6 +90,33 @@ def render_all(renderings: list[Rendering]) -> list[tuple[str, bytes]]:
     return out
 
 
+def check_rendered(target: Path, data: bytes) -> list[Problem]:
+    """Run the ND30 checker on a document about to be written.
+
+    What the clerk types is validated before rendering, so an error here almost always means our
+    template or normaliser produced a layout ND30 forbids: the build refuses to write such a document. Warnings
+    (e.g. an unusual signing authority the clerk chose) are passed on; "không đánh giá được"
+    findings are not, since forms to fill in (a đề cương) lack parts on purpose.
+    """
+    from .checker import check_docx
+    from .checker.findings import ERROR
+    from .errors import LayoutError
+
+    findings = check_docx(data, name=target.name)
+    shown_name = display_path(target)
+    errors = [f for f in findings if f.severity == ERROR]
+    if errors:
+        problems = [Problem(shown_name, "văn bản chưa đạt thể thức Nghị định 30 nên chưa được ghi: "
+                            + f.line(mark_warning=False)) for f in errors]
+        raise LayoutError(problems)
+    return [Problem(shown_name, f.line(mark_warning=False), severity="warning")
+            for f in findings if f.severity == "warning" and f.rule not in _LINTED]
+
+
+# Rules the validation stage already reports, with the YAML line, before rendering.
+_LINTED = {"ND30.CHU_KY.PREFIX"}
+
+
 def build_one(job: Job, out_dir: Path) -> Outcome:
     from .cache import inputs_of
 
@@ -99,8 +126,10 @@ def build_one(job: Job, out_dir: Path) -> Outcome:
         outcome.warnings = warnings
         outcome.inputs = inputs_of(job.source, loaded, [TEMPLATES / r.template for r in renderings])
         documents = render_all(renderings)
-        # Every document of a file is rendered before any is written: all or nothing.
+        # Every document of a file is rendered and checked before any is written: all or nothing.
         targets = [(safe_join(out_dir, f"{job.stem}{suffix}.docx"), data) for suffix, data in documents]
+        for target, data in targets:
+            outcome.warnings = outcome.warnings + check_rendered(target, data)
         for target, data in targets:
             atomic_write(target, data)
             outcome.written.append(target)

@@ -68,7 +68,11 @@ def validate(loaded: Loaded, model: type[BaseModel] | None = None) -> tuple[Base
         doc = model.model_validate(as_typed(loaded.data))
     except ValidationError as exc:
         raise InputError(problems_of(loaded, model, exc.errors())) from None
-    return doc, lint(doc, loaded)
+    found = lint(doc, loaded)
+    errors = [p for p in found if p.severity == "error"]
+    if errors:
+        raise InputError(errors)
+    return doc, found
 
 
 def problems_of(loaded: Loaded, model: type[BaseModel], errors: list[dict]) -> list[Problem]:
@@ -476,9 +480,20 @@ def lint(doc: BaseModel, loaded: Loaded) -> list[Problem]:
                     file, f"'{line}' không bắt đầu bằng TM., KT., Q., TL. hoặc TUQ. (Điều 13 Nghị định 30)",
                     ln, col, dotted(path), severity="warning"))
     noi_nhan = getattr(doc, "noi_nhan", None)
+    if noi_nhan:
+        last = noi_nhan[-1].lstrip("- ").strip()
+        m = re.match(r"Lưu\s*:?\s*(.*?)[.;]?$", last)
+        if m and not re.match(r"VT\b", m.group(1)):
+            path = ("noi_nhan", len(noi_nhan) - 1)
+            file, ln, col = loaded.locate(path)
+            rest = f", {m.group(1)}" if m.group(1) else ", ..."
+            # PL I.II.9.b: the archive line names the văn thư (VT) first; the văn thư sends it back otherwise.
+            warnings.append(Problem(file, f"dòng Lưu phải ghi văn thư (VT) trước đơn vị soạn thảo; "
+                                    f"hãy sửa thành 'Lưu: VT{rest}' (Nghị định 30, Phụ lục I, mục II.9.b)",
+                                    ln, col, dotted(path)))
     if noi_nhan and not noi_nhan[-1].lstrip("- ").startswith("Lưu") and noi_nhan[-1].strip() not in {"...", "…"}:
         path = ("noi_nhan", len(noi_nhan) - 1)
         file, ln, col = loaded.locate(path)
-        warnings.append(Problem(file, "dòng cuối của Nơi nhận nên là 'Lưu: VT, ...' (Nghị định 30, Phụ lục I)",
-                                ln, col, dotted(path), severity="warning"))
+        warnings.append(Problem(file, "dòng cuối của Nơi nhận phải là 'Lưu: VT, <đơn vị soạn thảo>'; hãy thêm "
+                                "dòng đó vào cuối (Nghị định 30, Phụ lục I, mục II.9.b)", ln, col, dotted(path)))
     return warnings

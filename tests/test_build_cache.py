@@ -133,10 +133,11 @@ def test_a_document_with_errors_is_checked_again_every_time(folder):
 
 
 def test_warnings_are_repeated_for_an_unchanged_document(folder):
-    write(folder, "data/b.yaml", MINIMAL.replace('"Lưu: VT, VP"', "UBND huyện"))
+    write(folder, "data/b.yaml", MINIMAL.replace("TM. ỦY BAN NHÂN DÂN", "TT. CỤM THI ĐUA"))
     first = run("build", "data", "-o", "out")
     second = run("build", "data", "-o", "out")
-    warning = "data/b.yaml:15:5: noi_nhan[2]: cảnh báo: dòng cuối của Nơi nhận nên là 'Lưu: VT, ...'"
+    warning = ("data/b.yaml:17:3: nguoi_ky.quyen_han: cảnh báo: 'TT. CỤM THI ĐUA' không bắt đầu bằng TM., KT., Q., "
+               "TL. hoặc TUQ. (Điều 13 Nghị định 30)")
     assert warning in first.stderr and warning in second.stderr
     assert "✓ data/b.yaml: không đổi" in second.stdout
 

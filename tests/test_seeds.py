@@ -28,6 +28,8 @@ CASES = {
     "001": ("001-dong-lien-2021.yaml", [
         # ND30 PL I.II.4: months 3 to 12 take no leading zero; the tool writes 'tháng 3'
         ("tháng *03* năm", "tháng 3 năm"),
+        # ND30 PL I.II.9.b: the archive line names the văn thư first; validation refuses it without VT
+        ("- Lưu: VP-UBND.", "- Lưu: VT, VP-UBND."),
     ], "first_row"),
     "002": ("002-cum-thi-dua-vung-thap-2022.yaml", [
         # row 7 of the task table was split across a page break, cell by cell

@@ -1,0 +1,35 @@
+"""check_docx: read a DOCX and report where it departs from Nghị định 30/2020 layout rules."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .findings import Finding
+from .locate import Layout, locate
+from .model import Document, read_document
+from .package import Package
+from .rules import Report
+from .rules import body, fonts, header, page, page_number, recipients, sequence, signature, title
+
+
+def analyse(source: bytes | str | Path, name: str | None = None) -> tuple[Document, Layout]:
+    doc = read_document(Package(source, name))
+    return doc, locate(doc)
+
+
+def check_docx(source: bytes | str | Path, name: str | None = None) -> list[Finding]:
+    """Findings for one DOCX (a path or its bytes), in document order.
+
+    Raises DocxError (a TdktError) with a Vietnamese message when the file is not a readable DOCX.
+    """
+    doc, lay = analyse(source, name)
+    rep = Report()
+    page.check(doc, lay, rep)
+    fonts.check(doc, rep)
+    page_number.check(doc, rep)
+    header.check(lay, rep)
+    title.check(lay, rep)
+    body.check(doc, lay, rep)
+    sequence.check(lay, rep)
+    recipients.check(lay, rep)
+    signature.check(lay, rep)
+    return rep.done()

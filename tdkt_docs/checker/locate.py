@@ -1,0 +1,523 @@
+"""Find the ND30 elements of a document by what they say, not by which style or table they sit in,
+so a file typed by hand in Word (layout tables, tabs, Word's numbering) is read like ours.
+
+The header is what comes before the tên loại; in it each line (a paragraph, a line break or a
+tab-separated column) is recognised as Quốc hiệu, Tiêu ngữ, Số, date, or taken as the issuing body
+when it stands in the left column before the Số. The closing part starts at "Nơi nhận" or at the
+signature; what lies between the trích yếu and it is the body.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .conventions import kind_of, type_name
+from .model import Document, Para
+from .vntext import fold, is_line_art, key
+
+QH_KEY = key("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+TN_KEY = key("Độc lập - Tự do - Hạnh phúc")
+HEADER_SCAN = 60  # paragraphs searched for the header when no tên loại is found
+_SO = re.compile(r"^\s*s[ốôoóồổ]\s*[:.;]?", re.IGNORECASE)
+_NOTICES = {key(t) for t in ("LƯU HÀNH NỘI BỘ", "XEM XONG TRẢ LẠI", "MẬT", "TỐI MẬT", "TUYỆT MẬT", "KHẨN",
+                             "THƯỢNG KHẨN", "HỎA TỐC", "HOẢ TỐC", "DỰ THẢO", "BẢN DỰ THẢO")}
+_PLACEHOLDER_SIGN = re.compile(r"^\(.*\)$")
+
+
+@dataclass
+class Span:
+    """A stretch of one paragraph: a line, or one column of a tab-separated line."""
+
+    para: Para
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.para.text[self.start:self.end]
+
+    def fmts(self):
+        return self.para.fmts(self.start, self.end)
+
+
+GAP = None  # marks the signature space in a signature column
+
+
+@dataclass
+class Layout:
+    type_name: str | None = None
+    kind: str | None = None
+    quoc_hieu: Span | None = None
+    tieu_ngu: Span | None = None
+    co_quan: list[Span] = field(default_factory=list)
+    chu_quan: list[Span] = field(default_factory=list)
+    so: Span | None = None
+    date: Span | None = None
+    vv: Span | None = None
+    ten_loai: Span | None = None
+    trich_yeu: list[Span] = field(default_factory=list)
+    body: list[Para] = field(default_factory=list)
+    kinh_gui: set[int] = field(default_factory=set)
+    noi_nhan: Span | None = None
+    noi_nhan_lines: list[Span] = field(default_factory=list)
+    signature: list[Span | None] = field(default_factory=list)
+    signers: dict[str, list[Span | None]] = field(default_factory=dict)  # biên bản: "THƯ KÝ", "CHỦ TỌA"
+    signer_sides: dict[str, str] = field(default_factory=dict)  # "left" / "right" / "?"
+    in_textbox: set[str] = field(default_factory=set)  # elements seen only inside text boxes
+    header_end: int = 0  # last paragraph index of the header
+    closing_start: int | None = None
+
+
+def pieces(para: Para, tabs: bool = True) -> list[Span]:
+    """The non-blank lines of a paragraph; with tabs=True each tab-separated column is its own piece."""
+    out = []
+    sep = "\t\n" if tabs else "\n"
+    text = para.text
+    start = 0
+    for i, ch in enumerate(text + "\n"):
+        if i == len(text) or ch in sep:
+            a, b = start, i
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                out.append(Span(para, a, b))
+            start = i + 1
+    # A numbering label ends with a tab: keep it with its text.
+    if tabs and para.label is not None and out and out[0].end <= len(para.label.text) and len(out) > 1:
+        out[1] = Span(para, out[0].start, out[1].end)
+        out.pop(0)
+    return out
+
+
+def _column_no(piece: Span) -> int:
+    """0 for a piece that starts its line (leading tabs aside), 1 for the next tab column…"""
+    text = piece.para.text
+    line_start = text.rfind("\n", 0, piece.start) + 1
+    before = text[line_start:piece.start]
+    return sum(1 for part in before.split("\t") if part.strip())
+
+
+def _lines(para: Para) -> list[Span]:
+    return pieces(para, tabs=False)
+
+
+def is_qh(text: str) -> bool:
+    k = key(text)
+    return (k == QH_KEY or "CHUNGHIAVIETNAM" in k or k.startswith("CONGHOAXAHOI")) and len(k) <= len(QH_KEY) + 8
+
+
+def is_tn(text: str) -> bool:
+    k = key(text)
+    return k == TN_KEY or (k.startswith("DOCLAP") and "HANHPHUC" in k and len(k) <= len(TN_KEY) + 6)
+
+
+def is_so(text: str) -> bool:
+    return bool(_SO.match(text)) and "/" in text and len(text) < 80
+
+
+def is_date(text: str) -> bool:
+    f = fold(text)
+    # The line ends with the year (or the blank a draft leaves for it): not a sentence quoting a date.
+    if re.search(r"NGAY\b.*\bTHANG\b.*\bNAM\s*(\d{4}|[\s.…_]*)$", f) and len(text) < 90:
+        return True
+    return bool(re.search(r",\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*$", text)) and len(text) < 70
+
+
+def is_vv(text: str) -> bool:
+    return fold(text).replace(" ", "").startswith("V/V")
+
+
+def is_noi_nhan(text: str) -> bool:
+    return len(text) <= 20 and text[:1] in "Nn" and key(text) == "NOINHAN"
+
+
+def is_kinh_gui(text: str) -> bool:
+    return key(text).startswith("KINHGUI")
+
+
+def _first_line(para: Para) -> Span | None:
+    lines = _lines(para)
+    return lines[0] if lines else None
+
+
+def locate(doc: Document) -> Layout:
+    lay = Layout()
+    flow = [p for p in doc.paras if not p.textbox]
+    boxes = [p for p in doc.paras if p.textbox]
+
+    # --- tên loại ------------------------------------------------------------------------------
+    ten_idx = None
+    for pos, para in enumerate(flow[:HEADER_SCAN + 40]):
+        first = _first_line(para)
+        if first is None or is_qh(first.text) or is_tn(first.text):
+            continue
+        name = type_name(first.text)
+        if name is not None and name != "CÔNG VĂN":
+            lay.ten_loai, lay.type_name, ten_idx = first, name, pos
+            break
+    for para in boxes:
+        first = _first_line(para)
+        if first is not None and type_name(first.text) and lay.ten_loai is None:
+            lay.in_textbox.add("ten_loai")
+
+    # --- header -------------------------------------------------------------------------------
+    header = flow[:ten_idx] if ten_idx is not None else flow[:HEADER_SCAN]
+    found_any = False
+    ordered: list[tuple[Span, bool]] = []  # (piece, left column)
+    for para in header:
+        for piece in pieces(para):
+            text = piece.text
+            left = (para.cell is None or para.cell.col == 0) and _column_no(piece) == 0
+            if lay.quoc_hieu is None and is_qh(text):
+                lay.quoc_hieu = piece
+            elif lay.tieu_ngu is None and is_tn(text):
+                lay.tieu_ngu = piece
+            elif lay.so is None and is_so(text):
+                lay.so = piece
+            elif lay.date is None and is_date(text):
+                lay.date = piece
+            elif lay.vv is None and is_vv(text):
+                lay.vv = piece
+            elif is_line_art(text) or key(text) in _NOTICES or not key(text):
+                continue
+            else:
+                ordered.append((piece, left))
+                continue
+            found_any = True
+            lay.header_end = max(lay.header_end, para.index)
+    if ten_idx is None:
+        # Without a tên loại the header ends with the last element found.
+        ordered = [(s, left) for s, left in ordered if s.para.index <= lay.header_end]
+        if lay.vv is not None:
+            lay.kind, lay.type_name = "cong_van", "CÔNG VĂN"
+    else:
+        lay.header_end = flow[ten_idx].index - 1
+        lay.kind = kind_of(lay.type_name)
+    if not found_any:
+        ordered = []  # no Quốc hiệu, Số or date: nothing tells where the issuing body is
+    so_index = lay.so.para.index if lay.so is not None else None
+    candidates = [s for s, left in ordered if left and (so_index is None or s.para.index < so_index
+                                                        or (s.para.index == so_index and s.start < lay.so.start))]
+    _split_bodies(lay, candidates)
+    for para in boxes:
+        for piece in pieces(para):
+            if is_qh(piece.text) and lay.quoc_hieu is None:
+                lay.in_textbox.add("quoc_hieu")
+            if is_tn(piece.text) and lay.tieu_ngu is None:
+                lay.in_textbox.add("tieu_ngu")
+            if is_so(piece.text) and lay.so is None:
+                lay.in_textbox.add("so")
+            if is_date(piece.text) and lay.date is None:
+                lay.in_textbox.add("date")
+    if not found_any and lay.in_textbox & {"quoc_hieu", "tieu_ngu", "so", "date"}:
+        lay.in_textbox.add("co_quan")
+
+    # --- trích yếu ----------------------------------------------------------------------------
+    body_from = (lay.header_end + 1) if ten_idx is None else flow[ten_idx].index + 1
+    if lay.ten_loai is not None:
+        rest = _lines(lay.ten_loai.para)[1:]
+        lay.trich_yeu.extend(rest)
+        if not rest:
+            body_from = _trich_yeu(lay, flow, ten_idx + 1)
+    # --- closing part -------------------------------------------------------------------------
+    after = [p for p in flow if p.index >= body_from]
+    _closing(doc, lay, after)
+    end = lay.closing_start if lay.closing_start is not None else _content_end(after)
+    lay.body = [p for p in after if p.index < end and p.cell is None]
+    _kinh_gui(lay)
+    return lay
+
+
+def _split_bodies(lay: Layout, candidates: list[Span]) -> None:
+    """The issuing body is the last line(s) before the Số; a line above it that is not bold is the
+    parent body (cơ quan chủ quản). A bold line above is the issuing body's name wrapping. Lines of
+    one paragraph (a name broken with Shift+Enter) stay together."""
+    units: list[list[Span]] = []
+    for span in candidates:
+        if units and units[-1][-1].para is span.para:
+            units[-1].append(span)
+        else:
+            units.append([span])
+    if not units:
+        return
+    i = len(units) - 1
+    while i > 0 and all(_all_bold(s) for s in units[i - 1]):
+        i -= 1
+    lay.co_quan = [s for unit in units[i:] for s in unit]
+    lay.chu_quan = [s for unit in units[:i] for s in unit]
+
+
+def _all_bold(span: Span) -> bool:
+    fmts = span.fmts()
+    return bool(fmts) and all(f.bold for f in fmts)
+
+
+def _trich_yeu(lay: Layout, flow: list[Para], start: int) -> int:
+    """Collect the trích yếu after the tên loại; return the index where the body starts."""
+    pos = start
+    while pos < len(flow) and not flow[pos].stripped:
+        pos += 1
+    if pos >= len(flow):
+        return flow[-1].index + 1 if flow else 1
+    first = flow[pos]
+    text = first.stripped
+    if first.cell is not None or is_kinh_gui(text) or fold(text).startswith("CAN CU") or _numbered(text):
+        return first.index
+    lay.trich_yeu.extend(_lines(first))
+    pos += 1
+    # A trích yếu on several paragraphs is centred; a paragraph that is not is the body.
+    while pos < len(flow) and first.fmt.jc == "center":
+        nxt = flow[pos]
+        if not nxt.stripped or is_line_art(nxt.text) or nxt.cell is not None:
+            break
+        if nxt.fmt.jc != first.fmt.jc or _all_bold(Span(nxt, 0, len(nxt.text))) != _all_bold(
+                Span(first, 0, len(first.text))) or is_kinh_gui(nxt.stripped) or _numbered(nxt.stripped):
+            break
+        lay.trich_yeu.extend(_lines(nxt))
+        pos += 1
+    return flow[pos].index if pos < len(flow) else flow[-1].index + 1
+
+
+_NUMBERED = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s")
+
+
+def _numbered(text: str) -> bool:
+    return bool(_NUMBERED.match(text)) or fold(text).startswith(("PHAN ", "CHUONG ", "DIEU "))
+
+
+def _content_end(paras: list[Para]) -> int:
+    """Without a closing part, the content ends with its './.' (or with the document)."""
+    last = None
+    for p in paras:
+        if p.cell is None and p.stripped.endswith("/."):
+            last = p.index
+    if last is not None:
+        return last + 1
+    return (paras[-1].index + 1) if paras else 1
+
+
+def _closing(doc: Document, lay: Layout, after: list[Para]) -> None:
+    # Biên bản signers and any signature table come before or beside "Nơi nhận".
+    label = None
+    for para in after:
+        for piece in pieces(para):
+            if is_noi_nhan(piece.text):
+                label = piece
+                break
+        if label is not None:
+            break
+    lay.noi_nhan = label
+    starts = []
+    signer_table = _signers(doc, lay, after)
+    if signer_table is not None:
+        starts.append(doc.tables[signer_table].first)
+    if label is not None:
+        para = label.para
+        starts.append(doc.tables[para.cell.table].first if para.cell is not None else para.index)
+        if para.cell is not None:
+            _closing_in_table(doc, lay, label)
+        else:
+            _closing_in_flow(doc, lay, label, after)
+    elif lay.kind != "bien_ban":
+        _signature_without_label(doc, lay, after)
+    if lay.signature:
+        first_sig = next((s.para.index for s in lay.signature if s is not None), None)
+        if first_sig is not None:
+            sig_para = doc.paras[first_sig - 1]
+            starts.append(doc.tables[sig_para.cell.table].first if sig_para.cell is not None else first_sig)
+    lay.closing_start = min(starts) if starts else None
+
+
+def _cell_paras(doc: Document, table: int, row: int, col: int) -> list[Para]:
+    t = doc.tables[table]
+    for c, indices in t.rows[row]:
+        if c == col:
+            return [doc.paras[i - 1] for i in indices]
+    return []
+
+
+def _column(paras: list[Para]) -> list[Span | None]:
+    """Lines of a signature column, with GAP where the signature goes."""
+    out: list[Span | None] = []
+    for para in paras:
+        lines = _lines(para)
+        if not lines or para.drawing:
+            if out and out[-1] is not GAP:
+                out.append(GAP)
+            continue
+        for line in lines:
+            if _PLACEHOLDER_SIGN.match(line.text.strip()):
+                if out and out[-1] is not GAP:
+                    out.append(GAP)
+                continue
+            out.append(line)
+        if para.fmt.line_rule == "exact" and para.fmt.line >= 600 and out and out[-1] is not GAP:
+            out.append(GAP)
+    while out and out[-1] is GAP:
+        out.pop()
+    return out
+
+
+def _closing_in_table(doc: Document, lay: Layout, label: Span) -> None:
+    para = label.para
+    cell = para.cell
+    table = doc.tables[cell.table]
+    own = _cell_paras(doc, cell.table, cell.row, cell.col)
+    after_label = False
+    for p in own:
+        if p is para:
+            after_label = True
+            for line in _lines(p):
+                if line.start >= label.end:
+                    lay.noi_nhan_lines.append(line)
+            continue
+        if after_label:
+            lay.noi_nhan_lines.extend(_lines(p))
+    if lay.kind == "bien_ban" and lay.signers:
+        return
+    for r in range(cell.row, len(table.rows)):
+        others = [c for c, _ in table.rows[r] if c != cell.col]
+        column: list[Span | None] = []
+        for c in others:
+            column.extend(_column(_cell_paras(doc, cell.table, r, c)))
+        if column:
+            lay.signature = column
+            return
+
+
+def _closing_in_flow(doc: Document, lay: Layout, label: Span, after: list[Para]) -> None:
+    """Nơi nhận typed as paragraphs: its lines run to the one that ends with '.' (the Lưu line);
+    what follows, or stands centred, indented or after tabs, is the signature."""
+    para = label.para
+    for piece in pieces(para)[1:]:
+        lay.signature.append(piece)
+    sig_paras: list[Para] = []
+    closed = False
+    for p in after:
+        if p.index < para.index:
+            continue
+        if p is para:
+            for line in _lines(p):
+                if line.start >= label.end:
+                    lay.noi_nhan_lines.append(_left_piece(line, lay))
+            continue
+        if p.cell is not None:
+            if not any(s is not None for s in lay.signature) and not sig_paras:
+                _signature_table(doc, lay, p)
+            break
+        text = p.stripped
+        if not sig_paras and not closed:
+            last = lay.noi_nhan_lines[-1].text.rstrip() if lay.noi_nhan_lines else ""
+            closed = last.endswith(".") and not text.startswith(("-", "–"))
+        if not text:
+            if sig_paras or closed:
+                sig_paras.append(p)
+            continue
+        if sig_paras or closed or p.fmt.jc in ("center", "right") or p.fmt.left > 2000 or p.text.startswith("\t"):
+            sig_paras.append(p)
+            continue
+        for line in _lines(p):
+            lay.noi_nhan_lines.append(_left_piece(line, lay))
+    if sig_paras:
+        lay.signature.extend(_column(sig_paras))
+
+
+def _left_piece(line: Span, lay: Layout) -> Span:
+    """A Nơi nhận line that carries a signature line after tabs: keep the left part."""
+    text = line.text
+    if "\t" in text:
+        parts = pieces(line.para)
+        inside = [s for s in parts if line.start <= s.start < line.end]
+        if len(inside) >= 2:
+            lay.signature.extend(inside[1:])
+            return inside[0]
+    return line
+
+
+def _signature_table(doc: Document, lay: Layout, para: Para) -> None:
+    cell = para.cell
+    table = doc.tables[cell.table]
+    for r in range(len(table.rows)):
+        for c, _ in table.rows[r]:
+            if c == 0 and table.ncols > 1:
+                continue
+            column = _column(_cell_paras(doc, cell.table, r, c))
+            if column:
+                lay.signature = column
+                return
+
+
+def _signature_without_label(doc: Document, lay: Layout, after: list[Para]) -> None:
+    """No "Nơi nhận": the signature is the last table after the content, or the centred lines after './.'."""
+    end = _content_end(after)
+    tail = [p for p in after if p.index >= end]
+    for p in tail:
+        if p.cell is not None:
+            _signature_table(doc, lay, p)
+            if lay.signature:
+                return
+    flowing = [p for p in tail if p.cell is None and (p.fmt.jc in ("center", "right") or p.fmt.left > 2000
+                                                      or p.text.startswith("\t") or not p.stripped)]
+    if any(p.stripped for p in flowing):
+        lay.signature = _column(flowing)
+
+
+def _signers(doc: Document, lay: Layout, after: list[Para]) -> int | None:
+    """Biên bản: where THƯ KÝ and CHỦ TỌA sign; returns their table, if any."""
+    if lay.kind != "bien_ban":
+        return None
+    found: dict[str, Span] = {}
+    for para in after:
+        for piece in pieces(para):
+            if ":" in piece.text or len(piece.text) > 12 or piece.text[:1] not in "TtCc":
+                continue  # "Thư ký: bà …" in the body names the clerk; it is not where she signs
+            k = key(piece.text)
+            name = "THƯ KÝ" if k == "THUKY" else "CHỦ TỌA" if k in ("CHUTOA", "CHUTRI") else None
+            if name:
+                found[name] = piece  # the last one: signatures close the document
+    if not found:
+        return None
+    table_no = None
+    for name, piece in found.items():
+        para = piece.para
+        if para.cell is not None:
+            table_no = para.cell.table
+            cell = para.cell
+            t = doc.tables[cell.table]
+            side = "left" if cell.col == 0 else "right" if cell.col >= t.ncols - 1 else "?"
+            paras = _cell_paras(doc, cell.table, cell.row, cell.col)
+            below: list[Para] = []
+            for r in range(cell.row + 1, len(t.rows)):
+                below.extend(_cell_paras(doc, cell.table, r, cell.col))
+            column = _column(paras + below)
+            start = next((i for i, s in enumerate(column) if s is not None and s.para is para
+                          and s.start <= piece.start), 0)
+            lay.signers[name] = column[start:]
+        else:
+            ps = pieces(para)
+            if len(ps) >= 2:
+                side = "left" if ps[0].start == piece.start else "right"
+            else:
+                side = {"left": "left", "both": "left", "right": "right"}.get(para.fmt.jc, "?")
+            lay.signers[name] = [piece]
+        lay.signer_sides[name] = side
+    return table_no
+
+
+def _kinh_gui(lay: Layout) -> None:
+    """The 'Kính gửi' block (ô 9a) has its own layout: not body text for indent and alignment."""
+    for i, para in enumerate(lay.body[:8]):
+        if is_kinh_gui(para.stripped):
+            lay.kinh_gui.add(para.index)
+            if para.stripped.rstrip().endswith("."):
+                break
+            for nxt in lay.body[i + 1:i + 40]:
+                text = nxt.stripped
+                if not text or not text.lstrip().startswith(("-", "–")):
+                    break
+                lay.kinh_gui.add(nxt.index)
+                if text.endswith("."):
+                    break
+            break

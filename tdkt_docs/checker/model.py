@@ -1,0 +1,434 @@
+"""A DOCX read into what a reader sees: paragraphs in reading order with their displayed text
+(numbering labels included, hidden and deleted text left out, field results shown), each stretch of
+text with the formatting Word resolves for it; the tables they sit in; sections; headers and footers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .numbering import Label, Numbering
+from .package import (RT_HEADER, RT_FOOTER, RT_NUMBERING, RT_STYLES, RT_THEME, Package, R, W)
+from .styles import ParaFmt, RunFmt, Styles, parse_ppr, parse_rpr, wa
+
+_W = "{" + W + "}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+P, RUN, T, TBL, TR, TC, SDT, SDTC = (_W + n for n in ("p", "r", "t", "tbl", "tr", "tc", "sdt", "sdtContent"))
+PPR, RPR, SECTPR, TXBX = _W + "pPr", _W + "rPr", _W + "sectPr", _W + "txbxContent"
+TABS, BREAKS = {_W + "tab", _W + "ptab"}, {_W + "br", _W + "cr"}
+NB_HYPHEN, SYM, FLD_CHAR, INSTR = _W + "noBreakHyphen", _W + "sym", _W + "fldChar", _W + "instrText"
+_INLINE_CONTAINERS = {_W + n for n in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "dir", "bdo")}
+_BLOCK_CONTAINERS = {_W + n for n in ("customXml", "ins", "moveTo")}
+_DRAWINGS = {_W + "drawing", _W + "pict", _W + "object", MC + "AlternateContent"}
+_FIELD_WORD = re.compile(r"^\s*([A-Z]+)")
+
+
+@dataclass
+class Cell:
+    table: int  # table number in document order, 0-based
+    row: int
+    col: int  # grid column, 0-based
+    ncols: int
+    depth: int  # 1 for a table in the body, 2 for a table inside a cell…
+
+
+@dataclass
+class Para:
+    index: int  # 1-based, in reading order (0 for headers and footers)
+    text: str  # what is displayed, numbering label included
+    segs: list[tuple[int, int, RunFmt | None]]
+    style: str | None
+    fmt: ParaFmt
+    base: RunFmt  # the paragraph style's own run formatting (for empty paragraphs)
+    cell: Cell | None = None
+    textbox: bool = False
+    section: int = 0
+    label: Label | None = None
+    drawing: bool = False
+    fields: set[str] = field(default_factory=set)
+    story: str = "body"
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    def fmts(self, start: int = 0, end: int | None = None) -> list[RunFmt]:
+        """Formats of the visible, non-blank text in [start, end)."""
+        end = len(self.text) if end is None else end
+        out = []
+        for a, b, fmt in self.segs:
+            if fmt is None or b <= start or a >= end:
+                continue
+            if self.text[max(a, start):min(b, end)].strip():
+                out.append(fmt)
+        return out
+
+
+@dataclass
+class Table:
+    index: int
+    depth: int
+    ncols: int
+    rows: list[list[tuple[int, list[int]]]] = field(default_factory=list)  # [(grid col, [para index…])]
+    first: int = 0  # first and last paragraph index inside
+    last: int = 0
+
+
+@dataclass
+class Section:
+    index: int
+    width: float | None = None  # twips
+    height: float | None = None
+    orient: str | None = None
+    top: float | None = None
+    bottom: float | None = None
+    left: float | None = None
+    right: float | None = None
+    gutter: float = 0.0
+    title_page: bool = False
+    headers: dict[str, str] = field(default_factory=dict)  # type -> part name
+    footers: dict[str, str] = field(default_factory=dict)
+    first: int = 0  # paragraph range
+    last: int = 0
+
+
+@dataclass
+class Story:
+    """A header or footer part."""
+
+    part: str
+    kind: str  # "header" or "footer"
+    paras: list[Para] = field(default_factory=list)
+
+    @property
+    def page_fields(self) -> list[Para]:
+        return [p for p in self.paras if "PAGE" in p.fields]
+
+
+@dataclass
+class Document:
+    name: str
+    paras: list[Para]
+    tables: list[Table]
+    sections: list[Section]
+    stories: dict[str, Story]
+    styles: Styles
+
+    def story(self, part: str | None) -> Story | None:
+        return self.stories.get(part) if part else None
+
+
+class _Walker:
+    def __init__(self, styles: Styles, numbering: Numbering, story: str):
+        self.styles = styles
+        self.numbering = numbering
+        self.story = story
+        self.paras: list[Para] = []
+        self.tables: list[Table] = []
+        self.fields: list[dict] = []  # open complex fields of this story
+        self.cell_stack: list[tuple[Cell, str | None]] = []
+        self.section = 0
+        self.sect_elements: list = []
+        self._boxes: list = []
+        self._rpr_cache: dict[bytes, tuple[dict, str | None]] = {}
+
+    # --- blocks -------------------------------------------------------------------------------
+
+    def blocks(self, parent, textbox: bool = False) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == P:
+                self.paragraph(child, textbox)
+            elif tag == TBL:
+                self.table(child, textbox)
+            elif tag == SDT:
+                content = child.find(SDTC)
+                if content is not None:
+                    self.blocks(content, textbox)
+            elif tag in _BLOCK_CONTAINERS:
+                self.blocks(child, textbox)
+            elif tag == MC + "AlternateContent":
+                choice = child.find(MC + "Choice")
+                if choice is not None:
+                    self.blocks(choice, textbox)
+
+    def table(self, tbl, textbox: bool) -> None:
+        depth = len(self.cell_stack) + 1
+        grid = tbl.find(_W + "tblGrid")
+        ncols = len(grid.findall(_W + "gridCol")) if grid is not None else 0
+        tpr = tbl.find(_W + "tblPr")
+        style_el = tpr.find(_W + "tblStyle") if tpr is not None else None
+        t_style = wa(style_el, "val") if style_el is not None else self.styles.default_table
+        table = Table(len(self.tables), depth, ncols, first=len(self.paras) + 1)
+        self.tables.append(table)
+        for r, tr in enumerate(_rows(tbl)):
+            col = 0
+            trpr = tr.find(_W + "trPr")
+            if trpr is not None:
+                gb = trpr.find(_W + "gridBefore")
+                if gb is not None and (wa(gb, "val") or "").isdigit():
+                    col = int(wa(gb, "val"))
+            row: list[tuple[int, list[int]]] = []
+            for tc in _cells(tr):
+                span = 1
+                tcpr = tc.find(_W + "tcPr")
+                if tcpr is not None:
+                    gs = tcpr.find(_W + "gridSpan")
+                    if gs is not None and (wa(gs, "val") or "").isdigit():
+                        span = max(int(wa(gs, "val")), 1)
+                cell = Cell(table.index, r, col, max(ncols, col + span), depth)
+                self.cell_stack.append((cell, t_style))
+                before = len(self.paras)
+                self.blocks(tc, textbox)
+                self.cell_stack.pop()
+                row.append((col, list(range(before + 1, len(self.paras) + 1))))
+                col += span
+            table.rows.append(row)
+        table.ncols = max([ncols] + [c + 1 for row in table.rows for c, _ in row])
+        table.last = len(self.paras)
+
+    # --- paragraphs ---------------------------------------------------------------------------
+
+    def paragraph(self, p, textbox: bool) -> None:
+        ppr_el = p.find(PPR)
+        direct = parse_ppr(ppr_el)
+        p_style = self.styles.para_style(direct.pop("pStyle", None))
+        cell, t_style = self.cell_stack[-1] if self.cell_stack else (None, None)
+        base = self.styles.run(p_style, t_style, None, {})
+        num_id, ilvl = direct.get("numId"), direct.get("ilvl")
+        if num_id is None:
+            s_num, s_ilvl = self.styles.style_numbering(p_style)
+            num_id = s_num
+            ilvl = ilvl if ilvl is not None else s_ilvl
+        ilvl_i = int(ilvl) if ilvl and str(ilvl).isdigit() else 0
+        label = self.numbering.next_label(num_id, ilvl_i)
+        num_ppr = self.numbering.ppr(num_id, ilvl_i)
+        fmt = self.styles.para(p_style, t_style, num_ppr, direct, base.size)
+        para = Para(index=0, text="", segs=[], style=p_style, fmt=fmt, base=base, cell=cell, textbox=textbox,
+                    section=self.section, label=label, story=self.story)
+        parts: list[str] = []
+        pos = 0
+        if label is not None and label.text.strip():
+            parts.append(label.text)
+            para.segs.append((0, len(label.text), None))
+            pos = len(label.text)
+        self._boxes = boxes = []
+        pos = self.inline(p, para, p_style, t_style, parts, pos)
+        para.text = "".join(parts)
+        if self.story == "body":
+            para.index = len(self.paras) + 1
+        self.paras.append(para)
+        if ppr_el is not None and ppr_el.find(SECTPR) is not None and not self.cell_stack and not textbox:
+            self.sect_elements.append((ppr_el.find(SECTPR), para.index))
+            self.section += 1
+        for box in boxes:
+            saved = self.cell_stack
+            self.cell_stack = []
+            self.blocks(box, textbox=True)
+            self.cell_stack = saved
+
+    def inline(self, parent, para: Para, p_style, t_style, parts: list[str], pos: int) -> int:
+        for child in parent:
+            tag = child.tag
+            if tag == RUN:
+                pos = self.run(child, para, p_style, t_style, parts, pos)
+            elif tag in _INLINE_CONTAINERS:
+                pos = self.inline(child, para, p_style, t_style, parts, pos)
+            elif tag == SDT:
+                content = child.find(SDTC)
+                if content is not None:
+                    pos = self.inline(content, para, p_style, t_style, parts, pos)
+            elif tag == _W + "fldSimple":
+                word = _field_word(child.get(_W + "instr") or "")
+                if word:
+                    para.fields.add(word)
+                pos = self.inline(child, para, p_style, t_style, parts, pos)
+            elif tag == MC + "AlternateContent":
+                choice = child.find(MC + "Choice")
+                if choice is not None:
+                    pos = self.inline(choice, para, p_style, t_style, parts, pos)
+        return pos
+
+    def _showing(self) -> bool:
+        return all(f["phase"] == "result" for f in self.fields)
+
+    def run(self, r, para: Para, p_style, t_style, parts: list[str], pos: int) -> int:
+        rpr = r.find(RPR)
+        if rpr is None:
+            direct, r_style = {}, None
+        else:
+            # Runs repeat the same few formats: parse each distinct rPr once.
+            raw = etree.tostring(rpr)
+            hit = self._rpr_cache.get(raw)
+            if hit is None:
+                direct = parse_rpr(rpr)
+                hit = self._rpr_cache[raw] = (direct, direct.pop("rStyle", None))
+            direct, r_style = hit
+        fmt = self.styles.run(p_style, t_style, r_style, direct)
+        buf: list[str] = []
+        showing = not self.fields or self._showing()
+        for child in r:
+            tag = child.tag
+            if tag == T:
+                if showing:
+                    buf.append(child.text or "")
+            elif tag in TABS:
+                if showing:
+                    buf.append("\t")
+            elif tag in BREAKS:
+                if showing:
+                    buf.append("\n")
+            elif tag == NB_HYPHEN:
+                if showing:
+                    buf.append("-")
+            elif tag == SYM:
+                try:
+                    buf.append(chr(int(wa(child, "char") or "", 16)))
+                except ValueError:
+                    pass
+            elif tag == FLD_CHAR:
+                kind = wa(child, "fldCharType")
+                if kind == "begin":
+                    self.fields.append({"phase": "instr", "instr": ""})
+                elif kind == "separate" and self.fields:
+                    self.fields[-1]["phase"] = "result"
+                    self._note_field(para)
+                elif kind == "end" and self.fields:
+                    if self.fields[-1]["phase"] == "instr":
+                        self._note_field(para)
+                    self.fields.pop()
+                showing = not self.fields or self._showing()
+            elif tag == INSTR:
+                if self.fields and self.fields[-1]["phase"] == "instr":
+                    self.fields[-1]["instr"] += child.text or ""
+            elif tag in _DRAWINGS:
+                para.drawing = True
+                self._collect_boxes(child)
+        if fmt.vanish or not buf:
+            return pos
+        text = "".join(buf)
+        if fmt.caps:
+            text = text.upper()
+        parts.append(text)
+        para.segs.append((pos, pos + len(text), fmt))
+        return pos + len(text)
+
+    def _note_field(self, para: Para) -> None:
+        word = _field_word(self.fields[-1]["instr"])
+        if word:
+            para.fields.add(word)
+
+    def _collect_boxes(self, el) -> None:
+        for box in el.iter(TXBX):
+            if _inside(box, MC + "Fallback", el) or _inside(box, TXBX, el):
+                continue
+            self._boxes.append(box)
+
+
+def _inside(node, tag: str, stop) -> bool:
+    parent = node.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag == tag:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _rows(tbl):
+    for child in tbl:
+        if child.tag == TR:
+            yield child
+        elif child.tag in (SDT, _W + "customXml"):
+            inner = child.find(SDTC) if child.tag == SDT else child
+            if inner is not None:
+                yield from _rows(inner)
+
+
+def _cells(tr):
+    for child in tr:
+        if child.tag == TC:
+            yield child
+        elif child.tag in (SDT, _W + "customXml"):
+            inner = child.find(SDTC) if child.tag == SDT else child
+            if inner is not None:
+                yield from _cells(inner)
+
+
+def _field_word(instr: str) -> str:
+    m = _FIELD_WORD.match(instr.upper())
+    return m.group(1) if m else ""
+
+
+def _num(el, name: str) -> float | None:
+    if el is None:
+        return None
+    val = wa(el, name)
+    try:
+        return float(val) if val is not None else None
+    except ValueError:
+        return None
+
+
+def _section(el, index: int, rels: dict) -> Section:
+    s = Section(index)
+    if el is None:
+        return s
+    size = el.find(_W + "pgSz")
+    s.width, s.height = _num(size, "w"), _num(size, "h")
+    s.orient = wa(size, "orient") if size is not None else None
+    mar = el.find(_W + "pgMar")
+    if mar is not None:
+        s.top, s.bottom = _num(mar, "top"), _num(mar, "bottom")
+        s.left, s.right = _num(mar, "left"), _num(mar, "right")
+        s.gutter = _num(mar, "gutter") or 0.0
+    tp = el.find(_W + "titlePg")
+    s.title_page = tp is not None and (wa(tp, "val") or "1").lower() not in ("0", "false", "off")
+    for kind, target in (("headerReference", s.headers), ("footerReference", s.footers)):
+        for ref in el.iterchildren(_W + kind):
+            rid = ref.get(f"{{{R}}}id")
+            if rid in rels:
+                target[wa(ref, "type") or "default"] = rels[rid][1]
+    return s
+
+
+def read_document(pkg: Package) -> Document:
+    styles = Styles(pkg.related(RT_STYLES), pkg.related(RT_THEME))
+    numbering = Numbering(pkg.related(RT_NUMBERING), styles)
+    body = pkg.document.find(_W + "body")
+    walker = _Walker(styles, numbering, "body")
+    if body is not None:
+        walker.blocks(body)
+    paras = walker.paras
+    rels = pkg.main_rels
+    sect_els = list(walker.sect_elements)
+    final = body.find(SECTPR) if body is not None else None
+    sections: list[Section] = []
+    start = 1
+    for i, (el, last_index) in enumerate(sect_els):
+        s = _section(el, i, rels)
+        s.first, s.last = start, last_index
+        sections.append(s)
+        start = last_index + 1
+    s = _section(final, len(sect_els), rels)
+    s.first, s.last = start, len(paras)
+    sections.append(s)
+    # A section without its own header of a kind shows the previous section's.
+    for prev, cur in zip(sections, sections[1:]):
+        for kind in ("default", "first", "even"):
+            for mine, theirs in ((cur.headers, prev.headers), (cur.footers, prev.footers)):
+                if kind not in mine and kind in theirs:
+                    mine[kind] = theirs[kind]
+    stories: dict[str, Story] = {}
+    for rid, (rtype, target) in rels.items():
+        if rtype not in (RT_HEADER, RT_FOOTER) or target in stories:
+            continue
+        root = pkg.xml(target)
+        if root is None:
+            continue
+        kind = "header" if rtype == RT_HEADER else "footer"
+        w = _Walker(styles, Numbering(None), kind)
+        w.blocks(root)
+        stories[target] = Story(target, kind, w.paras)
+    return Document(pkg.name, paras, walker.tables, sections, stories, styles)

@@ -1,0 +1,102 @@
+"""Vietnamese text helpers for recognising elements whatever their accents, case or spacing."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..vn import LETTERS
+
+_SPACE = re.compile(r"\s+")
+# Lines drawn with characters: "______", "--------", "———".
+_LINE_ART = re.compile(r"^[\s_\-‐‑‒–—―=~.·•*]+$")
+_ROMAN = re.compile(r"^(M{0,3})(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Uppercase without accents: 'Cộng hòa' -> 'CONG HOA'; Đ/đ -> D."""
+    base = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(ch for ch in base if not unicodedata.combining(ch)).upper()
+
+
+def key(text: str) -> str:
+    """Letters and digits only, folded: for matching an element whatever its spacing and punctuation."""
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def squash(text: str) -> str:
+    """One space between words, none at the ends (tabs and line breaks count as spaces)."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def is_line_art(text: str) -> bool:
+    return bool(text.strip()) and bool(_LINE_ART.match(text))
+
+
+def has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def is_upper(text: str) -> bool:
+    """Every letter is a capital (what ND30 calls 'chữ in hoa')."""
+    return has_letters(text) and text == text.upper()
+
+
+def is_lower_words(text: str) -> bool:
+    return has_letters(text) and not is_upper(text)
+
+
+def roman_value(text: str) -> int | None:
+    if not text or not _ROMAN.match(text):
+        return None
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for a, b in zip(text, text[1:] + " "):
+        v = values[a]
+        total += -v if b != " " and values.get(b, 0) > v else v
+    return total or None
+
+
+VN_LETTERS = LETTERS  # a b c d đ e g h i k l m n o p q r s t u v x y
+NOT_VIETNAMESE = set("fjwz")
+
+
+def letter_index(label: str) -> int | None:
+    """Position (1-based) of a Vietnamese letter label: a -> 1, đ -> 5, e -> 6; aa -> 24 + 1…"""
+    if not label:
+        return None
+    first = label[0]
+    if any(ch != first for ch in label) or first not in VN_LETTERS:
+        return None
+    return VN_LETTERS.index(first) + 1 + len(VN_LETTERS) * (len(label) - 1)
+
+
+def letter_at(index: int) -> str:
+    count = len(VN_LETTERS)
+    return VN_LETTERS[(index - 1) % count] * ((index - 1) // count + 1)
+
+
+def quote(text: str, limit: int = 40) -> str:
+    text = squash(text)
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def cm(twips: float) -> str:
+    return num(twips / 566.929, 2) + " cm"
+
+
+def mm(twips: float) -> str:
+    return num(twips / 56.6929, 1) + " mm"
+
+
+def num(value: float, digits: int = 1) -> str:
+    """A number the Vietnamese way: 1,27 and 13 (no trailing ',0')."""
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def pt(value: float) -> str:
+    return num(value, 1) + " pt"

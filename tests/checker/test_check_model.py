@@ -1,0 +1,71 @@
+"""The reading underneath the rules: Word's numbering labels, style resolution, text as displayed."""
+from __future__ import annotations
+
+from lxml import etree
+
+from tdkt_docs.checker.numbering import Numbering, format_number
+from tdkt_docs.checker.rules.sequence import parse
+from tdkt_docs.checker.vntext import letter_at, letter_index
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def numbering(body: str) -> Numbering:
+    return Numbering(etree.fromstring(f'<w:numbering xmlns:w="{W}">{body}</w:numbering>'))
+
+
+ABSTRACT = ('<w:abstractNum w:abstractNumId="1">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/>'
+            '<w:isLgl/></w:lvl>'
+            '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/>'
+            '<w:suff w:val="space"/></w:lvl></w:abstractNum>')
+
+
+def test_word_formats():
+    assert [format_number(n, "lowerLetter") for n in (1, 5, 6, 26, 27)] == ["a", "e", "f", "z", "aa"]
+    assert format_number(14, "upperRoman") == "XIV" and format_number(4, "lowerRoman") == "iv"
+    assert format_number(3, "decimalZero") == "03"
+
+
+def test_multi_level_labels_restart_below_and_legal_numbering():
+    n = numbering(ABSTRACT + '<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>')
+    got = [n.next_label("5", lvl).text for lvl in (0, 1, 1, 2, 2, 0, 1, 2)]
+    assert got == ["I.\t", "1.1.\t", "1.2.\t", "a) ", "b) ", "II.\t", "2.1.\t", "a) "]
+
+
+def test_instances_of_one_list_continue_unless_restarted():
+    n = numbering(ABSTRACT + '<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>'
+                  '<w:num w:numId="6"><w:abstractNumId w:val="1"/></w:num>'
+                  '<w:num w:numId="7"><w:abstractNumId w:val="1"/>'
+                  '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>')
+    assert [n.next_label(i, 0).text for i in ("5", "5", "6", "7", "7")] == ["I.\t", "II.\t", "III.\t", "I.\t",
+                                                                            "II.\t"]
+    assert n.next_label("0", 0) is None and n.next_label("99", 0) is None
+
+
+def test_vietnamese_letters():
+    assert [letter_at(i) for i in range(1, 9)] == list("abcdđegh")
+    assert letter_index("đ") == 5 and letter_index("f") is None and letter_at(24) == "aa"
+
+
+def test_labels_read_from_text():
+    assert parse("II. NỘI DUNG") == ("roman", 2, "II.")
+    assert parse("2.1. Công tác") == ("dotted", (2, 1), "2.1.")
+    assert parse("đ) Thi đua") == ("letter", "đ", "đ)")
+    assert parse("Điều 3. Hiệu lực") == ("dieu", 3, "Điều 3.")
+    assert parse("XXXVIII. TỔ CHỨC") == ("roman", 38, "XXXVIII.") and parse("XLIV. A")[1] == 44
+    assert parse("L. Tôn") is None and parse("V. Lê") == ("roman", 5, "V.")
+    assert parse("Mục đích") is None and parse("2022 là năm") is None and parse("C. Mác") is None
+
+
+def test_findings_as_project_problems(good_docx):
+    from checker_corpus import edit, para, set_text
+    from tdkt_docs.checker import as_problems, check_docx
+
+    data = edit(good_docx, "word/document.xml", lambda r: set_text(para(r, "TM. ỦY BAN"), "TT. ỦY BAN NHÂN DÂN"))
+    (problem,) = as_problems(check_docx(data), "ke-hoach.docx")
+    assert problem.severity == "warning"
+    assert str(problem) == ("ke-hoach.docx: cảnh báo: [ND30.CHU_KY.PREFIX] (Điều 13) đoạn 50 «TT. ỦY BAN NHÂN DÂN»: "
+                            "«TT.» không phải một quyền hạn ký của Điều 13 (TM., KT., Q., TL., TUQ.); hãy kiểm tra lại"
+                            " — cần: TM., KT., Q., TL. hoặc TUQ.; thấy: TT.")
