@@ -26,6 +26,8 @@ def strip_bad_xml(text: str) -> str:
 
 def spans(text: str) -> list[tuple[str, bool, bool]]:
     """Split marked-up text into (text, bold, italic) spans; unmatched marks stay literal."""
+    if "*" not in text:  # every mark has an asterisk; most text has none
+        return [(text, False, False)] if text else []
     tokens = []
     pos = 0
     for m in _TOKEN.finditer(text):

@@ -7,7 +7,6 @@ The zip is written with fixed timestamps and properties, so the same input gives
 """
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from dataclasses import dataclass
@@ -18,17 +17,34 @@ from xml.sax.saxutils import escape
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from . import zipwrite
 from .errors import Problem, TemplateError
 
 _BODY = re.compile(r"<w:body\b.*</w:body>", re.DOTALL)
 _PARTS_WITH_TAGS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """The sandbox keeps a template edited by anyone from reaching Python internals.
+
+    Jinja's checks depend only on the object's type and the attribute's name, never on the value,
+    so each decision is remembered: a template reads `b.kieu` a dozen times per paragraph.
+    """
+
+    def __init__(self, **options: Any):
+        super().__init__(**options)
+        self._safe: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        key = (type(obj), attr)
+        safe = self._safe.get(key)
+        if safe is None:
+            safe = self._safe[key] = super().is_safe_attribute(obj, attr, value)
+        return safe
 
 
 def _env() -> jinja2.Environment:
-    # The sandbox keeps a template edited by anyone from reaching Python internals.
-    return ImmutableSandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined,
-                                         keep_trailing_newline=True)
+    return _Sandbox(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
 
 
 @dataclass
@@ -79,6 +95,10 @@ class CompiledTemplate:
             self.parts[info.filename] = _Part(info.filename, prefix, compiled, suffix)
         if "word/document.xml" not in self.parts:
             raise TemplateError(Problem(str(self.path), "mẫu không có chỗ điền dữ liệu nào ({{ ... }})"))
+        # Parts that no document changes are compressed here, once.
+        self.fixed = {info.filename: zipwrite.compress(info.filename, data, zipwrite.ONCE_LEVEL)
+                      for info, data in self.entries
+                      if info.filename not in self.parts and info.filename != "docProps/core.xml"}
 
     def render(self, context: dict[str, Any], properties: dict[str, str] | None = None) -> bytes:
         rendered: dict[str, bytes] = {}
@@ -89,26 +109,15 @@ class CompiledTemplate:
                 raise TemplateError(Problem(str(self.path), f"mẫu dùng một trường không có trong dữ liệu: {exc.message}")) from None
             except jinja2.TemplateError as exc:
                 raise TemplateError(Problem(str(self.path), f"lỗi khi điền mẫu ({name}): {exc}")) from None
-            out = re.sub(r"\n<w:p([ >])", r"<w:p\1", out)
+            out = out.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
             rendered[name] = (part.prefix + out + part.suffix).encode("utf-8")
         rendered["docProps/core.xml"] = _core_xml(properties or {})
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
-            seen = set()
-            for info, data in self.entries:
-                seen.add(info.filename)
-                _write(z, info.filename, rendered.get(info.filename, data))
-            for name, data in rendered.items():
-                if name not in seen:
-                    _write(z, name, data)
-        return buffer.getvalue()
-
-
-def _write(z: zipfile.ZipFile, name: str, data: bytes) -> None:
-    info = zipfile.ZipInfo(name, FIXED_TIME)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = 0o644 << 16
-    z.writestr(info, data, compresslevel=6)
+        entries = []
+        for info, _ in self.entries:
+            fixed = self.fixed.get(info.filename)
+            entries.append(fixed or zipwrite.compress(info.filename, rendered.pop(info.filename)))
+        entries += [zipwrite.compress(name, data) for name, data in rendered.items()]
+        return zipwrite.build(entries)
 
 
 def _visible_text(xml_line: str) -> str:
