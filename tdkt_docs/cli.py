@@ -86,14 +86,18 @@ def _paths_exist(paths: tuple[str, ...]) -> list[Path]:
 @click.argument("paths", nargs=-1, required=True, metavar="ĐƯỜNG_DẪN...")
 @click.option("-o", "--output", "out_dir", default="output", show_default=True, metavar="THƯ_MỤC",
               help="Thư mục ghi văn bản DOCX.")
+@click.option("-j", "--jobs", "processes", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
+              help="Số tiến trình tạo văn bản cùng lúc; 0 là bằng số lõi CPU của máy.")
+@click.option("--pdf", is_flag=True, help="Tạo thêm bản PDF cạnh mỗi tệp DOCX (cần LibreOffice).")
 @_guard
-def build(paths: tuple[str, ...], out_dir: str) -> None:
+def build(paths: tuple[str, ...], out_dir: str, processes: int, pdf: bool) -> None:
     """Tạo văn bản DOCX từ các tệp YAML (hoặc mọi tệp YAML trong thư mục).
 
     Văn bản nào lỗi thì bỏ qua và báo lỗi, các văn bản khác vẫn được tạo.
     Mã thoát: 0 khi tạo đủ, 1 khi có văn bản lỗi, 2 khi gọi lệnh sai.
     """
-    from .pipeline import build_one, collect
+    from .parallel import build_many, cpu_count
+    from .pipeline import collect
     from .write import build_lock
 
     jobs = collect(_paths_exist(paths))
@@ -102,10 +106,38 @@ def build(paths: tuple[str, ...], out_dir: str) -> None:
         sys.exit(1)
     out = Path(out_dir)
     ok = True
+    written: list[Path] = []
     with build_lock(out):
-        for job in jobs:
-            ok = _report(build_one(job, out), "không có gì để ghi") and ok
+        for outcome in build_many(jobs, out, processes or cpu_count()):
+            ok = _report(outcome, "không có gì để ghi") and ok
+            written += outcome.written
+        if pdf:
+            ok = _make_pdfs(written) and ok
     sys.exit(0 if ok else 1)
+
+
+def _make_pdfs(documents: list[Path]) -> bool:
+    from .errors import TdktError
+    from .pdf import convert_all
+    from .pipeline import shown
+
+    if not documents:
+        return True
+    click.echo(f"Đang tạo PDF cho {len(documents)} văn bản bằng LibreOffice...", err=True)
+    try:
+        results = convert_all(documents)
+    except TdktError as exc:
+        for problem in exc.problems:
+            click.echo(f"✗ PDF: {problem.message}", err=True)
+        return False
+    ok = True
+    for result in results:
+        if result.problem is None:
+            click.echo(f"✓ {shown(result.source)} → {shown(result.pdf)} ({result.pages} trang)")
+        else:
+            click.echo(f"✗ {result.problem}", err=True)
+            ok = False
+    return ok
 
 
 @main.command(context_settings=CONTEXT)

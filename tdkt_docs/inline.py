@@ -7,13 +7,18 @@ A line break inside a value becomes a line break in the paragraph, a tab a tab.
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
 
 from markupsafe import Markup
 
 # Characters XML 1.0 cannot hold; they arrive with text pasted from old Word files.
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _TOKEN = re.compile(r"\\\*|\*\*(?=\S)|(?<=\S)\*\*|\*(?=[^\s*])|(?<=[^\s*\\])\*")
+
+
+def escape(text: str) -> str:
+    """Text as XML character data: what xml.sax.saxutils.escape does, without its import of urllib,
+    http and email (a sixth of the start-up of `tdkt build`)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def bad_xml_chars(text: str) -> list[str]:

@@ -12,13 +12,13 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import zipwrite
 from .errors import Problem, TemplateError
+from .inline import escape
 
 _BODY = re.compile(r"<w:body\b.*</w:body>", re.DOTALL)
 _PARTS_WITH_TAGS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
@@ -62,6 +62,8 @@ class CompiledTemplate:
         try:
             with zipfile.ZipFile(self.path) as z:
                 self.entries = [(info, z.read(info.filename)) for info in z.infolist()]
+                # Parts that no document changes keep the template's own compressed bytes.
+                self.fixed = {info.filename: zipwrite.copied(z, info, data) for info, data in self.entries}
         except FileNotFoundError:
             raise TemplateError(Problem(str(self.path), "không tìm thấy mẫu văn bản (template); "
                                         "hãy khôi phục tệp này từ bản gốc")) from None
@@ -95,10 +97,6 @@ class CompiledTemplate:
             self.parts[info.filename] = _Part(info.filename, prefix, compiled, suffix)
         if "word/document.xml" not in self.parts:
             raise TemplateError(Problem(str(self.path), "mẫu không có chỗ điền dữ liệu nào ({{ ... }})"))
-        # Parts that no document changes are compressed here, once.
-        self.fixed = {info.filename: zipwrite.compress(info.filename, data, zipwrite.ONCE_LEVEL)
-                      for info, data in self.entries
-                      if info.filename not in self.parts and info.filename != "docProps/core.xml"}
 
     def render(self, context: dict[str, Any], properties: dict[str, str] | None = None) -> bytes:
         rendered: dict[str, bytes] = {}
@@ -114,8 +112,8 @@ class CompiledTemplate:
         rendered["docProps/core.xml"] = _core_xml(properties or {})
         entries = []
         for info, _ in self.entries:
-            fixed = self.fixed.get(info.filename)
-            entries.append(fixed or zipwrite.compress(info.filename, rendered.pop(info.filename)))
+            data = rendered.pop(info.filename, None)
+            entries.append(self.fixed[info.filename] if data is None else zipwrite.compress(info.filename, data))
         entries += [zipwrite.compress(name, data) for name, data in rendered.items()]
         return zipwrite.build(entries)
 

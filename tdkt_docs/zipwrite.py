@@ -9,6 +9,7 @@ attributes are fixed so the same parts always give the same bytes.
 from __future__ import annotations
 
 import struct
+import zipfile
 import zlib
 from dataclasses import dataclass
 
@@ -22,10 +23,9 @@ _MADE_BY = (3 << 8) | _VERSION  # Unix, so the external attributes below mean rw
 _FILE_MODE = 0o100644 << 16
 
 # Parts written per document are compressed quickly: level 1 is several times faster than the
-# default on a large table and the file grows by only a few per cent. Parts copied from the template
-# are compressed once, as hard as zlib can.
+# default on a large table and the file grows by only a few per cent.
 PER_DOCUMENT_LEVEL = 1
-ONCE_LEVEL = 9
+ONCE_LEVEL = 6
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,22 @@ def compress(name: str, data: bytes, level: int = PER_DOCUMENT_LEVEL) -> Entry:
     packer = zlib.compressobj(level, zlib.DEFLATED, -15)
     deflated = packer.compress(data) + packer.flush()
     return Entry(name.encode("utf-8"), zlib.crc32(data), len(data), deflated)
+
+
+def copied(archive: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> Entry:
+    """The part as the template holds it: its compressed bytes are reused rather than compressed
+    again, unless they are stored uncompressed or encrypted."""
+    if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x1:
+        return compress(info.filename, data, ONCE_LEVEL)
+    handle = archive.fp
+    handle.seek(info.header_offset)
+    header = handle.read(30)
+    if header[:4] != b"PK\x03\x04":
+        return compress(info.filename, data, ONCE_LEVEL)
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    handle.seek(info.header_offset + 30 + name_length + extra_length)
+    deflated = handle.read(info.compress_size)
+    return Entry(info.filename.encode("utf-8"), info.CRC, info.file_size, deflated)
 
 
 def build(entries: list[Entry]) -> bytes:
