@@ -98,7 +98,14 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
             line=tab, col=1))
     node = _fast_compose(text)
     if node is _SLOW:
-        loader = yaml.SafeLoader(text)
+        try:
+            loader = yaml.SafeLoader(text)
+        except yaml.reader.ReaderError as exc:
+            # Raised while the parser is made, before any line is read: control characters.
+            line = text.count("\n", 0, exc.position) + 1
+            raise InputError(Problem(
+                shown, f"lỗi cú pháp YAML: có ký tự điều khiển không in được (mã #x{exc.character:04X}); "
+                "hãy xóa ký tự này (thường lẫn vào khi dán chữ từ tệp khác)", line=line)) from None
         try:
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:

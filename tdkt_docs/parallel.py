@@ -29,8 +29,9 @@ def _quiet_worker() -> None:
 
 
 def build_many(jobs: list[Job], out_dir: Path, processes: int = 1,
-               build: Callable[[Job, Path], Outcome] = build_one) -> Iterator[Outcome]:
+               build: Callable[[Job, Path], Outcome] | None = None) -> Iterator[Outcome]:
     """The outcome of every job, in the order of `jobs`, rendered by up to `processes` processes."""
+    build = build or build_one
     processes = max(1, min(processes, len(jobs)))
     if processes == 1:
         for job in jobs:

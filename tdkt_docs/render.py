@@ -7,6 +7,7 @@ The zip is written with fixed timestamps and properties, so the same input gives
 """
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from dataclasses import dataclass
@@ -138,14 +139,15 @@ def _core_xml(props: dict[str, str]) -> bytes:
         "</cp:coreProperties>").encode("utf-8")
 
 
-_CACHE: dict[Path, tuple[float, CompiledTemplate]] = {}
+_CACHE: dict[Path, tuple[tuple[int, int], CompiledTemplate]] = {}
 
 
 def load_template(path: Path) -> CompiledTemplate:
     """The compiled template, read again only when the file changed on disk."""
-    path = Path(path).resolve()
+    path = Path(os.path.abspath(path))  # not resolve(): one stat per document is enough
     try:
-        mtime = path.stat().st_mtime
+        stat = path.stat()
+        mtime = (stat.st_mtime_ns, stat.st_size)
     except FileNotFoundError:
         raise TemplateError(Problem(str(path), "không tìm thấy mẫu văn bản (template); "
                                     "hãy khôi phục tệp này từ bản gốc")) from None
