@@ -9,6 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator
@@ -39,9 +40,13 @@ def build_many(jobs: list[Job], out_dir: Path, processes: int = 1,
         return
     # fork shares the modules already imported here; spawn (macOS, Windows) imports them again.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
     # Small chunks keep both processes busy to the end and the report flowing; larger ones save
     # the cost of passing each job between processes.
     chunk = max(1, min(16, len(jobs) // (processes * 8)))
-    with context.Pool(processes, initializer=_quiet_worker) as pool:
-        yield from pool.imap(partial(build, out_dir=out_dir), jobs, chunksize=chunk)
+    # concurrent.futures rather than multiprocessing.Pool: if a worker dies (killed, out of
+    # memory) the build stops with an error instead of waiting for it forever.
+    pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context(method), initializer=_quiet_worker)
+    try:
+        yield from pool.map(partial(build, out_dir=out_dir), jobs, chunksize=chunk)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

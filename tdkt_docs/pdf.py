@@ -16,8 +16,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import PdfError, Problem
+from .errors import OutputError, PdfError, Problem
 from .loader import display_path
+from .write import atomic_write
 
 INSTALL_HINT = (
     "không tìm thấy LibreOffice (lệnh soffice), cần có để tạo PDF. Hãy cài LibreOffice rồi chạy lại: "
@@ -70,7 +71,7 @@ def convert_all(documents: list[Path], soffice: str | None = None,
     results = [Converted(Path(d)) for d in documents]
     if not results:
         return results
-    # Staging sits beside the first document so the finished PDFs are moved, not copied, into place.
+    # Beside the documents, so that they can be linked rather than copied into it.
     staging = Path(tempfile.mkdtemp(prefix=".tdkt-pdf-", dir=results[0].source.parent))
     try:
         # Numbered names: two documents called ke-hoach.docx in different folders must not collide
@@ -94,7 +95,11 @@ def convert_all(documents: list[Path], soffice: str | None = None,
                 pages, why = check_pdf(made)
                 if why is None:
                     target = results[i].source.with_suffix(".pdf")
-                    os.replace(made, target)
+                    try:
+                        atomic_write(target, made.read_bytes())
+                    except OutputError as exc:
+                        results[i].problem = exc.problems[0]
+                        continue
                     results[i].pdf, results[i].pages, results[i].problem = target, pages, None
                 else:
                     still.append(i)

@@ -164,3 +164,25 @@ def test_cli_help_starts_without_the_heavy_libraries():
     assert done.returncode == 0
     assert "--jobs" in done.stdout and "--pdf" in done.stdout
     assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+def _dying_build(job, out_dir):
+    if job.stem.endswith("03"):
+        os._exit(9)  # as if the process were killed
+    from tdkt_docs.pipeline import build_one
+
+    return build_one(job, out_dir)
+
+
+def test_a_worker_that_dies_stops_the_build_with_a_message_instead_of_hanging(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import tdkt_docs.parallel
+    from tdkt_docs.cli import main
+
+    make_data(tmp_path / "data", 6)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(tdkt_docs.parallel, "build_one", _dying_build)
+    result = CliRunner().invoke(main, ["build", "data", "-o", "ra", "-j", "2"])
+    assert result.exit_code == 3
+    assert "Lỗi không mong đợi: BrokenProcessPool" in result.output

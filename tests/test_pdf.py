@@ -238,3 +238,12 @@ def test_real_pdf_pages_counted_the_same_with_and_without_pdfinfo(tmp_path, soff
     assert result.problem is None
     assert pdf.check_pdf(result.pdf, use_pdfinfo=False) == pdf.check_pdf(result.pdf, use_pdfinfo=True)
     assert result.pages == pdf.check_pdf(result.pdf)[0] > 0
+
+
+def test_a_pdf_that_cannot_be_written_is_reported_and_the_others_still_made(tmp_path):
+    script = fake_soffice(tmp_path, ["ok"])
+    docs = docx_files(tmp_path / "ra", ["a.docx", "b.docx"])
+    (tmp_path / "ra" / "a.pdf").mkdir()  # a folder where the PDF should go
+    first, second = pdf.convert_all(docs, soffice=str(script))
+    assert first.pdf is None and "không ghi được tệp" in first.problem.message
+    assert second.problem is None and second.pdf.read_bytes() == minimal_pdf(2)
