@@ -151,11 +151,19 @@ def file_creation_ms(folder: Path, count: int = 200) -> float:
     return seconds / count * 1000
 
 
-def load() -> str:
+def others_busy(seconds: float = 2.0) -> str:
+    """How busy the machine's processors are while this script does nothing: other people's
+    work shares the processors with the measurements."""
+    def sample() -> tuple[int, int]:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        return sum(fields), fields[3] + fields[4]  # all, idle + iowait
     try:
-        return ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    except OSError:
+        total0, idle0 = sample()
+        time.sleep(seconds)
+        total1, idle1 = sample()
+    except (OSError, ValueError, IndexError):
         return "?"
+    return f"{100 * (1 - (idle1 - idle0) / max(total1 - total0, 1)):.0f} %"
 
 
 def median(values: list[float]) -> float:
@@ -277,7 +285,7 @@ def main() -> None:
         data = ROOT / "data"
         sources = samples(data)
         print(f"Mẫu đo: {len(sources)} văn bản trong data/, chạy {args.runs} lần mỗi số đo, lấy trung vị.", flush=True)
-        args.load_before = load()
+        args.load_before = others_busy()
         args.create_ms = file_creation_ms(work)
 
         # 1. Per document, one process.
@@ -381,8 +389,8 @@ def main() -> None:
         else:
             pdf_figures(work, soffice, sorted((work / "ra-nhieu").rglob("*.docx")), args, show)
 
-    args.load_after = load()
-    print(f"Tải máy (loadavg 1, 5, 15 phút) trước khi đo: {args.load_before}; sau khi đo: {args.load_after}")
+    args.load_after = others_busy()
+    print(f"Bộ xử lý bận vì việc khác: {args.load_before} trước khi đo, {args.load_after} sau khi đo")
     if args.write:
         write_markdown(args, figures, args.write)
         print(f"Đã ghi {args.write}")
@@ -432,7 +440,7 @@ def write_markdown(args, figures: list[Figure], path: Path) -> None:
         f"Lần đo: {datetime.date.today().isoformat()}, mã nguồn {commit}; máy: {cpu}, {cores} lõi dùng được, "
         f"Python {platform.python_version()}, docxtpl {docxtpl.__version__}, {office}.",
         f"Mỗi số là trung vị của {args.runs} lần chạy (bộ nhớ và -j: ít nhất 3), mỗi lần một tiến trình mới.",
-        f"Tải máy (loadavg) trước khi đo: {args.load_before}, sau khi đo: {args.load_after}; "
+        f"Bộ xử lý bận vì việc khác: {args.load_before} trước khi đo, {args.load_after} sau khi đo; "
         f"tạo một tệp mới trên ổ đĩa của máy đo mất {args.create_ms:.2f} ms.",
         "",
         "| Số đo | tdkt | Đối chứng | Tỉ lệ | Mục tiêu | Kết quả |",
