@@ -215,19 +215,21 @@ def test_build_pdf_puts_a_complete_pdf_next_to_each_docx(tmp_path, soffice):
         target.parent.mkdir(parents=True)
         target.write_text(EXAMPLE.read_text(encoding="utf-8").replace("\nso:", f"\nso: {number} #", 1),
                           encoding="utf-8")
-    done = subprocess.run([*TDKT, "build", "data", "-o", "ra", "--pdf"], cwd=tmp_path,
+    # A folder name with spaces and Vietnamese letters, as clerks name them.
+    done = subprocess.run([*TDKT, "build", "data", "-o", "văn bản ra", "--pdf"], cwd=tmp_path,
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     for folder, number in (("2025", "03"), ("2026", "07")):
-        made = tmp_path / "ra" / folder / "ke-hoach.pdf"
+        made = tmp_path / "văn bản ra" / folder / "ke-hoach.pdf"
         pages, problem = pdf.check_pdf(made)
         assert problem is None and pages >= 2
-        assert f"✓ ra/{folder}/ke-hoach.docx → ra/{folder}/ke-hoach.pdf ({pages} trang)" in done.stdout
+        assert (f"✓ văn bản ra/{folder}/ke-hoach.docx → văn bản ra/{folder}/ke-hoach.pdf ({pages} trang)"
+                in done.stdout)
         text = pdf_text(made)
         assert f"Số: {number}/KH-" in text
         assert "KẾ HOẠCH" in text
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
-    assert sorted(p.name for p in (tmp_path / "ra").iterdir()) == [".tdkt.lock", "2025", "2026"]
+    assert sorted(p.name for p in (tmp_path / "văn bản ra").iterdir()) == [".tdkt.lock", "2025", "2026"]
 
 
 def test_real_pdf_pages_counted_the_same_with_and_without_pdfinfo(tmp_path, soffice):
