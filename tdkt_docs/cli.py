@@ -94,7 +94,8 @@ def build(paths: tuple[str, ...], out_dir: str, processes: int, pdf: bool) -> No
     """Tạo văn bản DOCX từ các tệp YAML (hoặc mọi tệp YAML trong thư mục).
 
     Văn bản nào lỗi thì bỏ qua và báo lỗi, các văn bản khác vẫn được tạo.
-    Mã thoát: 0 khi tạo đủ, 1 khi có văn bản lỗi, 2 khi gọi lệnh sai.
+    Mã thoát: 0 khi tạo đủ, 1 khi có văn bản lỗi (hoặc có bản PDF không tạo được khi dùng --pdf),
+    2 khi gọi lệnh sai.
     """
     from .parallel import build_many, cpu_count
     from .pipeline import collect

@@ -5,6 +5,7 @@ no tag can make the loader run code, and every problem is reported with its line
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -57,9 +58,21 @@ def display_path(path: Path | str) -> str:
     """Paths in messages are relative to the working folder when they can be."""
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        return str(p.resolve().relative_to(_resolved_cwd()))
     except ValueError:
         return str(p)
+
+
+_CWD: dict[str, Path] = {}
+
+
+def _resolved_cwd() -> Path:
+    # A build names thousands of paths; the working folder is resolved once, not for each.
+    cwd = os.getcwd()
+    resolved = _CWD.get(cwd)
+    if resolved is None:
+        resolved = _CWD[cwd] = Path(cwd).resolve()
+    return resolved
 
 
 def read_text(path: Path, shown: str) -> str:
