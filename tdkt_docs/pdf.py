@@ -67,6 +67,10 @@ def convert_all(documents: list[Path], soffice: str | None = None,
     """
     soffice = soffice or find_soffice()
     if soffice is None:
+        given = os.environ.get("TDKT_SOFFICE")
+        if given:
+            raise PdfError(Problem("", f"biến môi trường TDKT_SOFFICE chỉ tới '{given}' nhưng không có tệp đó; "
+                                   "hãy sửa lại đường dẫn tới tệp soffice của LibreOffice, hoặc bỏ biến này"))
         raise PdfError(Problem("", INSTALL_HINT))
     results = [Converted(Path(d)) for d in documents]
     if not results:

@@ -193,8 +193,19 @@ def test_without_libreoffice_the_clerk_is_told_how_to_install_it(tmp_path, monke
     assert "apt-get install libreoffice-writer-nogui" in caught.value.problems[0].message
 
 
+def test_a_wrong_tdkt_soffice_is_named_in_the_message(tmp_path, monkeypatch):
+    monkeypatch.setenv("TDKT_SOFFICE", str(tmp_path / "khong-co" / "soffice"))
+    with pytest.raises(PdfError) as caught:
+        pdf.convert_all(docx_files(tmp_path, ["a.docx"]))
+    assert caught.value.problems[0].message.startswith(
+        f"biến môi trường TDKT_SOFFICE chỉ tới '{tmp_path / 'khong-co' / 'soffice'}' nhưng không có tệp đó")
+
+
 def test_build_pdf_without_libreoffice_still_writes_the_docx_and_exits_1(tmp_path):
-    env = {**os.environ, "TDKT_SOFFICE": str(tmp_path / "khong-co" / "soffice")}
+    if any(Path(p).is_file() for p in pdf._ELSEWHERE):
+        pytest.skip("LibreOffice is installed outside the PATH here")
+    # No soffice anywhere on the PATH given to the command (the interpreter is named in full).
+    env = {**{k: v for k, v in os.environ.items() if k != "TDKT_SOFFICE"}, "PATH": str(tmp_path / "trong")}
     done = subprocess.run([*TDKT, "build", str(EXAMPLE), "-o", "ra", "--pdf"], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 1
