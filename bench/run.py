@@ -364,7 +364,7 @@ def main() -> None:
         out = work / "ra-nhieu"
         command = [*tdkt, "build", str(many), "-o", str(out), "-j"]
         pairs, dropped = quiet_pairs([*command, "1"], [*command, str(args.jobs)], runs,
-                                     lambda: shutil.rmtree(out, ignore_errors=True), runs * 5)
+                                     lambda: shutil.rmtree(out, ignore_errors=True), runs * 8)
         one = median([args.many / a.seconds for a, _ in pairs])
         par = median([args.many / b.seconds for _, b in pairs])
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -379,7 +379,7 @@ def main() -> None:
             try:
                 command = [*tdkt, "build", str(many), "-o", str(target / "ra"), "-j"]
                 in_ram, dropped = quiet_pairs([*command, "1"], [*command, str(args.jobs)], runs,
-                                              lambda: shutil.rmtree(target / "ra", ignore_errors=True), runs * 5)
+                                              lambda: shutil.rmtree(target / "ra", ignore_errors=True), runs * 8)
             finally:
                 shutil.rmtree(target, ignore_errors=True)
             r1 = median([args.many / a.seconds for a, _ in in_ram])
