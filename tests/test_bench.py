@@ -15,7 +15,7 @@ def test_bench_runs_in_quick_mode_and_writes_its_table(tmp_path):
                            "--write", str(results)], capture_output=True, text=True, timeout=600, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    for label in ["Văn bản/giây, một tiến trình", "cùng nội dung với docxtpl: có", "-j 1", "-j 2",
+    for label in ["Văn bản/giây, một tiến trình", "Văn bản của tdkt và của docxtpl có cùng nội dung: có", "-j 1", "-j 2",
                   "Bộ nhớ đỉnh, 8 văn bản", "Một kế hoạch, bảng 50 dòng", "Khởi động `tdkt --help`",
                   "Dựng lại data/ khi không có gì thay đổi", "bỏ qua PDF: --no-pdf"]:
         assert label in out, label
