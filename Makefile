@@ -5,7 +5,7 @@ TDKT    := $(VENV)/bin/tdkt
 STAMP   := $(VENV)/.installed
 PYTHON  ?= python3
 
-.PHONY: help documents watch test clean
+.PHONY: help documents watch test clean pdf bench
 
 help: ## Liệt kê các lệnh
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -20,6 +20,12 @@ documents: $(STAMP) ## Tạo văn bản DOCX từ mọi tệp YAML trong data/ v
 
 watch: $(STAMP) ## Tự tạo lại văn bản mỗi khi lưu một tệp YAML trong data/ (Ctrl+C để dừng)
 	$(TDKT) watch data -o output
+
+pdf: $(STAMP) ## Tạo văn bản DOCX và bản PDF bên cạnh (cần LibreOffice)
+	$(TDKT) build data -o output --pdf
+
+bench: $(STAMP) ## Đo tốc độ so với docxtpl, ghi kết quả vào bench/RESULTS.md
+	$(PY) bench/run.py --write bench/RESULTS.md
 
 test: $(STAMP) ## Chạy toàn bộ kiểm thử
 	$(PY) -m pytest -q

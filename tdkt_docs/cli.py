@@ -88,16 +88,21 @@ def _paths_exist(paths: tuple[str, ...]) -> list[Path]:
               help="Thư mục ghi văn bản DOCX.")
 @click.option("--tat-ca", "force", is_flag=True,
               help="Tạo lại mọi văn bản, kể cả văn bản không có gì thay đổi từ lần tạo trước.")
+@click.option("-j", "--jobs", "processes", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
+              help="Số tiến trình tạo văn bản cùng lúc; 0 là bằng số lõi CPU của máy.")
+@click.option("--pdf", is_flag=True, help="Tạo thêm bản PDF cạnh mỗi tệp DOCX (cần LibreOffice).")
 @_guard
-def build(paths: tuple[str, ...], out_dir: str, force: bool) -> None:
+def build(paths: tuple[str, ...], out_dir: str, force: bool, processes: int, pdf: bool) -> None:
     """Tạo văn bản DOCX từ các tệp YAML (hoặc mọi tệp YAML trong thư mục).
 
     Chỉ tạo lại văn bản có thay đổi (tệp YAML, tệp dùng chung, mẫu văn bản hoặc chương trình);
     văn bản khác báo "không đổi". Văn bản nào lỗi thì bỏ qua và báo lỗi, các văn bản khác vẫn được tạo.
-    Mã thoát: 0 khi tạo đủ, 1 khi có văn bản lỗi, 2 khi gọi lệnh sai.
+    Mã thoát: 0 khi tạo đủ, 1 khi có văn bản lỗi (hoặc có bản PDF không tạo được khi dùng --pdf),
+    2 khi gọi lệnh sai.
     """
     from .cache import BuildCache
-    from .pipeline import build_one, collect
+    from .parallel import build_many, cpu_count
+    from .pipeline import collect
     from .write import build_lock
 
     jobs = collect(_paths_exist(paths))
@@ -108,25 +113,45 @@ def build(paths: tuple[str, ...], out_dir: str, force: bool) -> None:
 
     out = Path(out_dir)
     ok = True
+    written: list[Path] = []
     try:
         with build_lock(out, on_wait=lambda: click.echo(
                 f"Đang chờ một lần tạo văn bản khác ghi xong vào {out} ...", err=True)):
             cache = BuildCache(out)
+            unchanged = {}
             for job in jobs:
                 entry = None if force else cache.unchanged(job.source, job.stem)
                 if entry is not None:
+                    unchanged[id(job)] = entry
+            todo = [job for job in jobs if id(job) not in unchanged]
+            outcomes = build_many(todo, out, processes or cpu_count())
+            # Reports follow the order of the files, whether rendered here or in worker processes.
+            for job in jobs:
+                entry = unchanged.get(id(job))
+                if entry is not None:
                     _report_unchanged(job, entry)
+                    if pdf:
+                        # an unchanged document still gets its PDF when it has none or an older one
+                        written += [Path(p) for p in entry.get("outputs", {}) if _pdf_missing(Path(p))]
                     continue
-                outcome = build_one(job, out)
-                cache.record(job.source, job.stem, outcome.inputs, outcome.written,
+                outcome = next(outcomes)
+                cache.record(outcome.job.source, outcome.job.stem, outcome.inputs, outcome.written,
                              [str(w) for w in outcome.warnings], failed=outcome.error is not None)
                 ok = _report(outcome, "không có gì để ghi") and ok
+                written += outcome.written
             cache.save()
+            if pdf:
+                ok = _make_pdfs(written) and ok
     except TdktError as exc:  # the output folder itself cannot be used
         for problem in exc.problems:
             click.echo(str(problem), err=True)
         sys.exit(1)
     sys.exit(0 if ok else 1)
+
+
+def _pdf_missing(docx: Path) -> bool:
+    target = docx.with_suffix(".pdf")
+    return docx.exists() and (not target.exists() or target.stat().st_mtime < docx.stat().st_mtime)
 
 
 def _report_unchanged(job, entry: dict) -> None:
@@ -135,6 +160,30 @@ def _report_unchanged(job, entry: dict) -> None:
     for warning in entry.get("warnings", []):
         click.echo(warning, err=True)
     click.echo(f"✓ {shown(job.source)}: không đổi")
+
+
+def _make_pdfs(documents: list[Path]) -> bool:
+    from .errors import TdktError
+    from .pdf import convert_all
+    from .pipeline import shown
+
+    if not documents:
+        return True
+    click.echo(f"Đang tạo PDF cho {len(documents)} văn bản bằng LibreOffice...", err=True)
+    try:
+        results = convert_all(documents)
+    except TdktError as exc:
+        for problem in exc.problems:
+            click.echo(f"✗ PDF: {problem.message}", err=True)
+        return False
+    ok = True
+    for result in results:
+        if result.problem is None:
+            click.echo(f"✓ {shown(result.source)} → {shown(result.pdf)} ({result.pages} trang)")
+        else:
+            click.echo(f"✗ {result.problem}", err=True)
+            ok = False
+    return ok
 
 
 @main.command(context_settings=CONTEXT)

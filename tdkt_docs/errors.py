@@ -37,6 +37,10 @@ class TdktError(Exception):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self):
+        # Errors cross from the processes of `tdkt build -j N` to the one that reports them.
+        return (self.__class__, (self.problems,))
+
 
 class InputError(TdktError):
     """The YAML (or a file it refers to) cannot be read or does not fit the schema."""
@@ -48,6 +52,10 @@ class TemplateError(TdktError):
 
 class OutputError(TdktError):
     """The document could not be written."""
+
+
+class PdfError(OutputError):
+    """A PDF copy could not be made (LibreOffice missing, failing or too slow)."""
 
 
 class LayoutError(TdktError):

@@ -6,6 +6,7 @@ alias cannot make a file grow without bound, and every problem is reported with 
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,9 +81,21 @@ def display_path(path: Path | str) -> str:
     """Paths in messages are relative to the working folder when they can be."""
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        return str(p.resolve().relative_to(_resolved_cwd()))
     except ValueError:
         return str(p)
+
+
+_CWD: dict[str, Path] = {}
+
+
+def _resolved_cwd() -> Path:
+    # A build names thousands of paths; the working folder is resolved once, not for each.
+    cwd = os.getcwd()
+    resolved = _CWD.get(cwd)
+    if resolved is None:
+        resolved = _CWD[cwd] = Path(cwd).resolve()
+    return resolved
 
 
 def read_text(path: Path, shown: str) -> str:
@@ -122,18 +135,20 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
             shown, "dòng thụt vào bằng phím Tab; YAML chỉ cho phép dấu cách — hãy thay Tab bằng dấu cách",
             line=tab, col=1))
     text = _UNREADABLE_RE.sub(lambda m: PLACEHOLDER[m.group()], text)
-    loader = yaml.SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        raise InputError(_syntax_problem(exc, shown, text)) from None
-    except yaml.YAMLError as exc:  # the reader's own errors carry no mark
-        raise InputError(Problem(shown, f"tệp không đọc được như YAML ({exc}); {_SAVE_AGAIN}")) from None
-    except RecursionError:
-        raise InputError(Problem(shown, f"các mục lồng nhau quá sâu (quá {MAX_DEPTH} cấp); "
-                                 "hãy kiểm tra các dấu ngoặc [ ] { } và thụt lề")) from None
-    finally:
-        loader.dispose()
+    node = _fast_compose(text)
+    if node is _SLOW:
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            raise InputError(_syntax_problem(exc, shown, text)) from None
+        except yaml.YAMLError as exc:  # the reader's own errors carry no mark
+            raise InputError(Problem(shown, f"tệp không đọc được như YAML ({exc}); {_SAVE_AGAIN}")) from None
+        except RecursionError:
+            raise InputError(Problem(shown, f"các mục lồng nhau quá sâu (quá {MAX_DEPTH} cấp); "
+                                     "hãy kiểm tra các dấu ngoặc [ ] { } và thụt lề")) from None
+        finally:
+            loader.dispose()
     if node is None:
         raise InputError(Problem(shown, "tệp không có nội dung (chỉ có chú thích)", line=1))
     builder = _Builder(shown, text)
@@ -144,6 +159,30 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
 
 
 _SAVE_AGAIN = "hãy mở tệp bằng Notepad hoặc VS Code và lưu lại với bảng mã UTF-8"
+
+
+_SLOW = object()
+_CSafeLoader = getattr(yaml, "CSafeLoader", None)
+
+
+def _fast_compose(text: str):
+    """The node tree parsed by libyaml, or _SLOW when the pure-Python parser must read the file.
+
+    libyaml parses about twenty times faster, but its error messages are not the ones explained to
+    the clerk: a file it rejects is parsed again by the pure-Python parser for the message. It also
+    accepts a few things the pure-Python parser refuses (a tab inside a line, a byte-order mark or a
+    control character in the middle); files containing those always take the pure-Python path, so
+    a file gets the same answer whether or not libyaml is installed.
+    """
+    if _CSafeLoader is None or "\t" in text or "\ufeff" in text or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return _SLOW
+    loader = _CSafeLoader(text)
+    try:
+        return loader.get_single_node()
+    except (yaml.YAMLError, RecursionError):
+        return _SLOW
+    finally:
+        loader.dispose()
 
 
 def _leading_tab(text: str) -> int | None:
@@ -342,7 +381,8 @@ class _Builder:
                 self._stop(node, f"tệp tạo ra quá nhiều chữ (hơn {MAX_CHARS // 1_000_000} triệu ký tự) qua bí danh "
                            "(&tên, *tên); tệp bị từ chối")
                 return None
-        self.spans[path] = (node.start_mark.index, node.end_mark.index, node.style)
+        # libyaml marks a plain scalar with style "" where the pure-Python parser says None
+        self.spans[path] = (node.start_mark.index, node.end_mark.index, node.style or None)
         return value
 
     def _mapping(self, node: yaml.MappingNode, path: Key, depth: int) -> dict:
@@ -373,6 +413,8 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
+        if tag == "tag:yaml.org,2002:str":
+            return node.value  # what the constructor returns, without its bookkeeping
         if tag == "tag:yaml.org,2002:timestamp":
             return node.value  # dates are parsed by the schema, which can say what is wrong with them
         if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
@@ -385,7 +427,7 @@ class _Builder:
             except ValueError:
                 return node.value
             return number if repr(number) == node.value else node.value
-        if tag == "tag:yaml.org,2002:bool" and node.style is None and node.value.lower() in {"yes", "no", "on", "off", "y", "n"}:
+        if tag == "tag:yaml.org,2002:bool" and not node.style and node.value.lower() in {"yes", "no", "on", "off", "y", "n"}:
             return node.value
         return self.constructor.construct_object(node)
 

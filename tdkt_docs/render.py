@@ -7,26 +7,25 @@ The zip is written with fixed timestamps and properties, so the same input gives
 """
 from __future__ import annotations
 
-import io
+import os
 import re
 import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup, escape as html_escape
 
+from . import zipwrite
 from .errors import Problem, TemplateError
-from .inline import strip_bad_xml
+from .inline import escape, strip_bad_xml
 
 _BODY = re.compile(r"<w:body\b.*</w:body>", re.DOTALL)
 _PARTS_WITH_TAGS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _EMPTY_RUN = '<w:r><w:t xml:space="preserve"></w:t></w:r>'
 
 
@@ -45,11 +44,29 @@ def _finalize(value: Any) -> Any:
     return Markup(text)
 
 
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """The sandbox keeps a template edited by anyone from reaching Python internals.
+
+    Jinja's checks depend only on the object's type and the attribute's name, never on the value,
+    so each decision is remembered: a template reads `b.kieu` a dozen times per paragraph.
+    """
+
+    def __init__(self, **options: Any):
+        super().__init__(**options)
+        self._safe: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        key = (type(obj), attr)
+        safe = self._safe.get(key)
+        if safe is None:
+            safe = self._safe[key] = super().is_safe_attribute(obj, attr, value)
+        return safe
+
+
 def _env() -> jinja2.Environment:
-    # The sandbox keeps a template edited by anyone from reaching Python internals. Values are
-    # printed once and never read as template code, so '{{' typed in the YAML stays as typed.
-    return ImmutableSandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined,
-                                         keep_trailing_newline=True, finalize=_finalize)
+    # Values are printed once and never read as template code, so '{{' typed in the YAML stays as typed.
+    return _Sandbox(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                    finalize=_finalize)
 
 
 @dataclass
@@ -69,6 +86,8 @@ class CompiledTemplate:
         try:
             with zipfile.ZipFile(self.path) as z:
                 self.entries = [(info, z.read(info.filename)) for info in z.infolist()]
+                # Parts that no document changes keep the template's own compressed bytes.
+                self.fixed = {info.filename: zipwrite.copied(z, info, data) for info, data in self.entries}
         except FileNotFoundError:
             raise TemplateError(Problem(self.shown, "không tìm thấy mẫu văn bản (template); "
                                         "hãy khôi phục tệp này từ bản gốc")) from None
@@ -126,16 +145,12 @@ class CompiledTemplate:
             _check_xml(self.shown, name, data)
             rendered[name] = data
         rendered["docProps/core.xml"] = _core_xml(properties or {})
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
-            seen = set()
-            for info, data in self.entries:
-                seen.add(info.filename)
-                _write(z, info.filename, rendered.get(info.filename, data))
-            for name, data in rendered.items():
-                if name not in seen:
-                    _write(z, name, data)
-        return buffer.getvalue()
+        entries = []
+        for info, _ in self.entries:
+            data = rendered.pop(info.filename, None)
+            entries.append(self.fixed[info.filename] if data is None else zipwrite.compress(info.filename, data))
+        entries += [zipwrite.compress(name, data) for name, data in rendered.items()]
+        return zipwrite.build(entries)
 
 
 def _shown(path: Path) -> str:
@@ -220,11 +235,6 @@ def _check_xml(shown: str, part: str, data: bytes) -> None:
             "được đặt bằng {{ ... }}; hãy dùng {{r ... }} hoặc {{p ... }} như mẫu gốc, hoặc khôi phục mẫu từ bản gốc")) from None
 
 
-def _write(z: zipfile.ZipFile, name: str, data: bytes) -> None:
-    info = zipfile.ZipInfo(name, FIXED_TIME)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = 0o644 << 16
-    z.writestr(info, data, compresslevel=6)
 
 
 def _visible_text(xml_line: str) -> str:
@@ -247,14 +257,15 @@ def _core_xml(props: dict[str, str]) -> bytes:
         "</cp:coreProperties>").encode("utf-8")
 
 
-_CACHE: dict[Path, tuple[float, CompiledTemplate]] = {}
+_CACHE: dict[Path, tuple[tuple[int, int], CompiledTemplate]] = {}
 
 
 def load_template(path: Path) -> CompiledTemplate:
     """The compiled template, read again only when the file changed on disk."""
-    path = Path(path).resolve()
+    path = Path(os.path.abspath(path))  # not resolve(): one stat per document is enough
     try:
-        mtime = path.stat().st_mtime
+        stat = path.stat()
+        mtime = (stat.st_mtime_ns, stat.st_size)
     except FileNotFoundError:
         raise TemplateError(Problem(_shown(path), "không tìm thấy mẫu văn bản (template); "
                                     "hãy khôi phục tệp này từ bản gốc")) from None

@@ -210,6 +210,15 @@ def test_recursive_alias(ws):
 
 
 def test_nesting_too_deep_for_the_parser(ws):
+    # libyaml reads this nesting, so the depth limit of the builder refuses it, with its line
+    assert ws.refused("a: " + "[" * 2000 + "]" * 2000 + "\n") == [
+        f"{F}:1: các mục lồng nhau quá sâu (quá 40 cấp) hoặc bí danh tự tham chiếu; tệp bị từ chối", FAILED]
+
+
+def test_nesting_too_deep_for_the_pure_python_parser(ws, monkeypatch):
+    from tdkt_docs import loader
+
+    monkeypatch.setattr(loader, "_CSafeLoader", None)
     assert ws.refused("a: " + "[" * 2000 + "]" * 2000 + "\n") == [
         f"{F}: các mục lồng nhau quá sâu (quá 40 cấp); hãy kiểm tra các dấu ngoặc [ ] {{ }} và thụt lề", FAILED]
 

@@ -1,0 +1,535 @@
+#!/usr/bin/env python3
+"""Benchmark: tdkt-docs against what a developer would write by hand with docxtpl.
+
+Run with `make bench` (or `.venv/bin/python bench/run.py`). Every figure is measured in the same
+run on the same machine and is the median of several runs, each in a fresh process. The baseline
+renders the same templates with the same values as tdkt (`DocxTemplate(path).render(ctx,
+autoescape=True)` then `.save(...)` per document); the values are built by tdkt's own code, outside
+the baseline's timing, so both sides put the same text into the same template.
+
+`--write FILE` also writes the figures as Markdown (bench/RESULTS.md is the one the README quotes).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+
+# --- what is measured ------------------------------------------------------------------------
+
+def _big_ke_hoach(sample: dict, rows: int) -> dict:
+    """A kế hoạch whose first table (the task table) has `rows` rows."""
+    table = _first(sample, "bang")
+    width = len(table["cot"]) - (1 if table.get("so_thu_tu") else 0)
+    cells = ["Tổ chức phát động phong trào thi đua, tổng hợp kết quả và đề nghị khen thưởng",
+             "Trưởng Cụm", "Các đơn vị thành viên", "Tháng 12/2026", ""]
+    table["dong"] = [[f"{cells[0]} (nội dung {i + 1})"] + (cells[1:] + [""] * width)[:width - 1] for i in range(rows)]
+    return sample
+
+
+@dataclass
+class LargeCase:
+    kind: str       # the `loai` of the sample it starts from, taken from data/
+    label: str
+    make: Callable[[dict, int], dict]
+    needs: str = "bang"  # a key the sample must have somewhere for `make` to grow it
+
+
+# Documents with a long table. A biên bản with its vote table and a tờ trình with its annex join
+# this list once those kinds exist, each with the function that grows its table.
+LARGE = [
+    LargeCase("ke_hoach", "kế hoạch, bảng {rows} dòng", _big_ke_hoach),
+]
+
+
+def nd30_check() -> Callable[[Path], object] | None:
+    """The ND30 check, run on every document tdkt writes once it exists, so that its cost counts.
+    (If the pipeline comes to call it itself, this hook must go, or the check would count twice.)"""
+    try:
+        from tdkt_docs.checker import check_docx  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return check_docx
+
+
+# --- workers: each timing runs in a fresh process ----------------------------------------------
+
+def worker(kind: str, source: Path, out: Path) -> dict:
+    sys.path.insert(0, str(ROOT))
+    from tdkt_docs.pipeline import build_one, collect, prepare
+
+    jobs = collect([source])
+    if kind == "tdkt":
+        check = nd30_check()
+        start = time.perf_counter()
+        count = 0
+        for job in jobs:
+            outcome = build_one(job, out)
+            if outcome.error is not None:
+                raise SystemExit(f"{job.source}: {outcome.error}")
+            for path in outcome.written:
+                if check is not None:
+                    check(path)
+                count += 1
+        return {"seconds": time.perf_counter() - start, "count": count, "checked": check is not None}
+    if kind == "docxtpl":
+        from docxtpl import DocxTemplate
+
+        from tdkt_docs.kinds import TEMPLATES
+
+        work = [(i, r) for i, job in enumerate(jobs) for r in prepare(job.source)[2]]
+        out.mkdir(parents=True, exist_ok=True)
+        start = time.perf_counter()
+        for i, r in work:
+            document = DocxTemplate(str(TEMPLATES / r.template))
+            document.render(r.context, autoescape=True)
+            document.save(str(out / f"{i:05d}{r.suffix}.docx"))
+        return {"seconds": time.perf_counter() - start, "count": len(work)}
+    if kind == "pdf":
+        from tdkt_docs.pdf import convert_all
+
+        documents = sorted(source.glob("*.docx"))
+        start = time.perf_counter()
+        results = convert_all(documents)
+        failed = [str(r.problem) for r in results if r.problem is not None]
+        if failed:
+            raise SystemExit("\n".join(failed))
+        return {"seconds": time.perf_counter() - start, "count": len(results)}
+    raise SystemExit(f"unknown worker {kind}")
+
+
+def run_worker(kind: str, source: Path, out: Path) -> dict:
+    shutil.rmtree(out, ignore_errors=True)
+    done = subprocess.run([PY, __file__, "--worker", kind, str(source), str(out)], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"worker {kind} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+_MEASURE = """
+import os, resource, subprocess, sys, time
+def ticks():
+    try:
+        with open("/proc/stat") as f:
+            fields = [int(x) for x in f.readline().split()[1:]]
+        return sum(fields), fields[3] + fields[4]
+    except (OSError, ValueError, IndexError):
+        return None
+before = ticks()
+start = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+seconds = time.perf_counter() - start
+after = ticks()
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+others = -1.0
+if before and after:
+    hz = os.sysconf("SC_CLK_TCK")
+    total = (after[0] - before[0]) / hz
+    busy = total - (after[1] - before[1]) / hz
+    others = max(0.0, busy - usage.ru_utime - usage.ru_stime) / max(total, 1e-9)
+print(seconds, usage.ru_maxrss, code, others)
+"""
+
+
+@dataclass
+class Timing:
+    seconds: float
+    megabytes: float
+    others: float  # share of the processors' time taken by other work meanwhile; -1 if unknown
+
+
+def timed(command: list[str]) -> Timing:
+    """Wall seconds and peak resident memory of `command`, measured by a process of its own so
+    that the peak is that command's and no earlier one's, and how busy other work kept the
+    processors meanwhile."""
+    done = subprocess.run([PY, "-c", _MEASURE, *command], capture_output=True, text=True, check=True)
+    seconds, kilobytes, code, others = done.stdout.split()
+    if code != "0":
+        raise SystemExit(f"{' '.join(command)} exited with {code}")
+    return Timing(float(seconds), int(kilobytes) / 1024, float(others))
+
+
+# On a shared machine other work can take a processor in the middle of a -j measurement, which
+# says nothing about tdkt. A pair of runs (-j 1, -j N) counts only when other work took at most
+# this share of the processors during both; the figures say how many pairs were set aside.
+QUIET = 0.10
+
+
+def quiet_pairs(first: list[str], second: list[str], wanted: int, reset: Callable[[], None],
+                tries: int) -> tuple[list[tuple[Timing, Timing]], int]:
+    kept, seen = [], []
+    while len(kept) < wanted and len(seen) < tries:
+        reset()
+        a = timed(first)
+        reset()
+        b = timed(second)
+        seen.append((a, b))
+        if max(a.others, b.others) <= QUIET:
+            kept.append((a, b))
+    return (kept or seen), len(seen) - len(kept)
+
+
+def file_creation_ms(folder: Path, count: int = 200) -> float:
+    """What creating one empty file costs on the disk the documents are written to."""
+    probe = folder / "tao-tep"
+    probe.mkdir()
+    start = time.perf_counter()
+    for i in range(count):
+        os.close(os.open(probe / f"{i}", os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o644))
+    seconds = time.perf_counter() - start
+    shutil.rmtree(probe)
+    return seconds / count * 1000
+
+
+def others_busy(seconds: float = 2.0) -> str:
+    """How busy the machine's processors are while this script does nothing: other people's
+    work shares the processors with the measurements."""
+    def sample() -> tuple[int, int]:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        return sum(fields), fields[3] + fields[4]  # all, idle + iowait
+    try:
+        total0, idle0 = sample()
+        time.sleep(seconds)
+        total1, idle1 = sample()
+    except (OSError, ValueError, IndexError):
+        return "?"
+    return f"{100 * (1 - (idle1 - idle0) / max(total1 - total0, 1)):.0f} %"
+
+
+def quiet_note(pairs: list[tuple[Timing, Timing]], dropped: int) -> str:
+    busiest = max(max(a.others, b.others) for a, b in pairs)
+    if busiest > QUIET:
+        return f" [máy bận việc khác tới {busiest:.0%} trong mọi lần đo: số này không đáng tin]"
+    return f" [bỏ {dropped} lần đo vì máy bận việc khác]" if dropped else ""
+
+
+def count(n: int) -> str:
+    """1000 written the Vietnamese way: 1.000."""
+    return f"{n:,}".replace(",", ".")
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+# --- set-up ------------------------------------------------------------------------------------
+
+def _first(data, key: str):
+    if isinstance(data, dict):
+        if key in data:
+            return data[key]
+        values = data.values()
+    elif isinstance(data, list):
+        values = data
+    else:
+        return None
+    for value in values:
+        found = _first(value, key)
+        if found is not None:
+            return found
+    return None
+
+
+def tdkt_command() -> list[str]:
+    script = Path(PY).parent / "tdkt"
+    return [str(script)] if script.exists() else [PY, "-m", "tdkt_docs.cli"]
+
+
+def samples(data: Path) -> list[Path]:
+    """The documents in data/ that build: the mix the per-document figures are made of."""
+    sys.path.insert(0, str(ROOT))
+    from tdkt_docs.pipeline import build_one, collect
+
+    good = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for job in collect([data]):
+            if build_one(job, Path(scratch)).error is None:
+                good.append(job.source)
+    if not good:
+        raise SystemExit("no document in data/ builds; nothing to measure")
+    return good
+
+
+def copies(sources: list[Path], data: Path, folder: Path, count: int, tag: str) -> None:
+    """`count` documents cycled from `sources` (files in `data`), written into `folder` (a copy of
+    `data`), each where its original sits so that any shared file it refers to is found."""
+    for i in range(count):
+        source = sources[i % len(sources)]
+        target = folder / source.relative_to(data)
+        shutil.copyfile(source, target.with_name(f"{source.stem}-{tag}-{i:05d}{source.suffix}"))
+
+
+def isolated(workspace: Path, name: str, data: Path) -> Path:
+    """A copy of data/ holding only its shared parts and nothing to build yet."""
+    from tdkt_docs.pipeline import is_document
+
+    target = workspace / name
+    shutil.copytree(data, target, ignore=lambda folder, names: [
+        n for n in names if (Path(folder) / n).is_file() and is_document(Path(folder) / n)])
+    return target
+
+
+def same_text(ours: Path, theirs: Path) -> bool:
+    import docx
+
+    def text(path: Path) -> list[str]:
+        d = docx.Document(str(path))
+        body = [p.text for p in d.paragraphs]
+        cells = [c.text for t in d.tables for r in t.rows for c in r.cells]
+        return body + cells
+    return text(ours) == text(theirs)
+
+
+# --- the figures -------------------------------------------------------------------------------
+
+@dataclass
+class Figure:
+    name: str
+    value: str
+    baseline: str = ""
+    ratio: str = ""
+    target: str = ""
+    met: bool | None = None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (the median is kept)")
+    parser.add_argument("--docs", type=int, default=200, help="documents for the per-document figures")
+    parser.add_argument("--many", type=int, default=1000, help="documents for -j and peak memory")
+    parser.add_argument("--jobs", type=int, default=2, help="processes for the -j figure")
+    parser.add_argument("--rows", type=int, default=2000, help="rows of the long tables")
+    parser.add_argument("--pdf-batch", type=int, default=50)
+    parser.add_argument("--pdf-single", type=int, default=5, help="files converted one call each")
+    parser.add_argument("--no-pdf", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, to check the script itself")
+    parser.add_argument("--write", type=Path, help="also write the figures as Markdown to this file")
+    parser.add_argument("--worker", nargs=3, metavar=("KIND", "SOURCE", "OUT"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        kind, source, out = args.worker
+        print(json.dumps(worker(kind, Path(source), Path(out))))
+        return
+    if args.quick:
+        args.runs, args.docs, args.many, args.rows, args.pdf_batch, args.pdf_single = 1, 6, 8, 50, 2, 1
+    sys.path.insert(0, str(ROOT))
+    figures: list[Figure] = []
+    tdkt = tdkt_command()
+
+    def show(f: Figure) -> None:
+        figures.append(f)
+        mark = "" if f.met is None else ("  ĐẠT" if f.met else "  CHƯA ĐẠT")
+        extra = f"  | đối chứng: {f.baseline}  | tỉ lệ: {f.ratio}  | mục tiêu: {f.target}" if f.baseline else ""
+        print(f"{f.name}: {f.value}{extra}{mark}", flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="tdkt-bench-") as tmp:
+        work = Path(tmp)
+        data = ROOT / "data"
+        sources = samples(data)
+        print(f"Mẫu đo: {len(sources)} văn bản trong data/, chạy {args.runs} lần mỗi số đo, lấy trung vị.", flush=True)
+        args.load_before = others_busy()
+        args.create_ms = file_creation_ms(work)
+
+        # 1. Per document, one process.
+        batch = isolated(work, "mot-tien-trinh", data)
+        copies(sources, data, batch, args.docs, "b")
+        ours, theirs = [], []
+        for _ in range(args.runs):
+            a = run_worker("tdkt", batch, work / "ra-tdkt")
+            b = run_worker("docxtpl", batch, work / "ra-docxtpl")
+            ours.append(a["count"] / a["seconds"])
+            theirs.append(b["count"] / b["seconds"])
+        first_ours = sorted((work / "ra-tdkt").rglob("*.docx"))[0]
+        first_theirs = sorted((work / "ra-docxtpl").glob("*.docx"))[0]
+        identical = same_text(first_ours, first_theirs)
+        checked = "có" if a.get("checked") else "chưa (chưa có tdkt_docs.checker.check_docx)"
+        ratio = median(ours) / median(theirs)
+        show(Figure("Văn bản/giây, một tiến trình (đọc YAML, kiểm tra, đánh số, điền mẫu, ghi tệp)",
+                    f"{median(ours):.0f}", f"{median(theirs):.1f}", f"{ratio:.1f}×", "≥ 3×", ratio >= 3))
+        args.notes = [f"Văn bản của tdkt và của docxtpl có cùng nội dung: {'có' if identical else 'KHÔNG'}; "
+                      f"kiểm tra thể thức ND30 tính vào thời gian của tdkt: {checked}."]
+        print("  " + args.notes[0])
+
+        # 2. -j N and peak memory, on many documents, through the command a clerk runs.
+        many = isolated(work, "nhieu", data)
+        copies(sources, data, many, args.many, "m")
+        runs = max(3, args.runs) if not args.quick else 1
+        out = work / "ra-nhieu"
+        command = [*tdkt, "build", str(many), "-o", str(out), "-j"]
+        pairs, dropped = quiet_pairs([*command, "1"], [*command, str(args.jobs)], runs,
+                                     lambda: shutil.rmtree(out, ignore_errors=True), runs * 8)
+        one = median([args.many / a.seconds for a, _ in pairs])
+        par = median([args.many / b.seconds for _, b in pairs])
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+        note = quiet_note(pairs, dropped)
+        show(Figure(f"`tdkt build` {count(args.many)} văn bản, văn bản/giây, -j 1", f"{one:.0f}"))
+        show(Figure(f"`tdkt build` {count(args.many)} văn bản, văn bản/giây, -j {args.jobs} ({cores} lõi){note}",
+                    f"{par:.0f}", f"{one:.0f} (-j 1)", f"{par / one:.2f}×", "≥ 1.7×", par / one >= 1.7))
+        ram = Path("/dev/shm")
+        if ram.is_dir() and os.access(ram, os.W_OK):
+            # The same, writing into memory: what the processes gain when the disk is not the limit.
+            target = Path(tempfile.mkdtemp(prefix="tdkt-bench-", dir=ram))
+            try:
+                command = [*tdkt, "build", str(many), "-o", str(target / "ra"), "-j"]
+                in_ram, dropped = quiet_pairs([*command, "1"], [*command, str(args.jobs)], runs,
+                                              lambda: shutil.rmtree(target / "ra", ignore_errors=True), runs * 8)
+            finally:
+                shutil.rmtree(target, ignore_errors=True)
+            r1 = median([args.many / a.seconds for a, _ in in_ram])
+            rj = median([args.many / b.seconds for _, b in in_ram])
+            show(Figure(f"  như trên, ghi vào RAM (/dev/shm), -j {args.jobs}{quiet_note(in_ram, dropped)}",
+                        f"{rj:.0f}", f"{r1:.0f} (-j 1)", f"{rj / r1:.2f}×"))
+        print(f"  (trên ổ đĩa của máy đo, tạo một tệp mới mất {args.create_ms:.2f} ms)")
+        memory = median([a.megabytes for a, _ in pairs])
+        show(Figure(f"Bộ nhớ đỉnh, {count(args.many)} văn bản trong một lần `tdkt build` (-j 1)", f"{memory:.0f} MB",
+                    "", "", "< 300 MB", memory < 300))
+        show(Figure(f"Bộ nhớ đỉnh của tiến trình lớn nhất, -j {args.jobs}",
+                    f"{median([b.megabytes for _, b in pairs]):.0f} MB"))
+
+        # 3. Long tables.
+        import yaml
+
+        from tdkt_docs.loader import load_yaml
+        for case in LARGE:
+            base = next((s for s in sources if load_yaml(s).data.get("loai") == case.kind
+                         and _first(load_yaml(s).data, case.needs)), None)
+            if base is None:
+                print(f"  (bỏ qua {case.kind}: không có văn bản mẫu loại này trong data/)")
+                continue
+            folder = isolated(work, f"lon-{case.kind}", data)
+            target = folder / base.relative_to(data)
+            sample = yaml.safe_load(base.read_text(encoding="utf-8"))
+            target.write_text(yaml.safe_dump(case.make(sample, args.rows), allow_unicode=True, sort_keys=False),
+                              encoding="utf-8")
+            ours, theirs = [], []
+            for _ in range(args.runs):
+                ours.append(run_worker("tdkt", folder, work / "ra-lon")["seconds"])
+                theirs.append(run_worker("docxtpl", folder, work / "ra-lon-docxtpl")["seconds"])
+            r = median(theirs) / median(ours)
+            show(Figure(f"Một {case.label.format(rows=count(args.rows))}, giây", f"{median(ours):.3f}",
+                        f"{median(theirs):.3f}", f"nhanh hơn {r:.1f}×", "không chậm hơn docxtpl", r >= 1))
+
+        # 4. Start-up.
+        n = 20 if not args.quick else 2
+        help_times = [timed([*tdkt, "--help"]).seconds for _ in range(n)]
+        pass_times = [timed([PY, "-c", "pass"]).seconds for _ in range(n)]
+        r = median(help_times) / median(pass_times)
+        show(Figure("Khởi động `tdkt --help`, mili giây", f"{median(help_times) * 1000:.0f}",
+                    f"{median(pass_times) * 1000:.0f} (`python -c pass`)", f"{r:.1f}×", "< 3×", r < 3))
+
+        # 5. Rebuilding data/ when nothing changed. Until builds are incremental this is a plain
+        # rebuild of every document; the figure keeps its name so the two can be compared.
+        rebuild = work / "ra-data"
+        timed([*tdkt, "build", str(data), "-o", str(rebuild)])
+        again = [timed([*tdkt, "build", str(data), "-o", str(rebuild)]).seconds for _ in range(args.runs)]
+        show(Figure(f"Dựng lại data/ khi không có gì thay đổi ({len(sources)} văn bản; hiện dựng lại toàn bộ), "
+                    "mili giây", f"{median(again) * 1000:.0f}"))
+
+        # 6. PDF.
+        from tdkt_docs.pdf import find_soffice
+        soffice = find_soffice()
+        if args.no_pdf or soffice is None:
+            print("  (bỏ qua PDF: " + ("--no-pdf" if args.no_pdf else "không có LibreOffice") + ")")
+        else:
+            pdf_figures(work, soffice, sorted((work / "ra-nhieu").rglob("*.docx")), args, show)
+
+    args.load_after = others_busy()
+    print(f"Bộ xử lý bận vì việc khác: {args.load_before} trước khi đo, {args.load_after} sau khi đo")
+    if args.write:
+        write_markdown(args, figures, args.write)
+        print(f"Đã ghi {args.write}")
+
+
+def pdf_figures(work: Path, soffice: str, documents: list[Path], args, show) -> None:
+    batch = work / "pdf"
+    batch.mkdir()
+    for i in range(args.pdf_batch):
+        shutil.copyfile(documents[i % len(documents)], batch / f"vb-{i:03d}.docx")
+    profile = (work / "lo-profile").as_uri()
+    raw = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir"]
+    timed([*raw, str(work / "pdf-warm"), str(batch / "vb-000.docx")])  # first start makes the profile
+    ours, whole, single = [], [], []
+    for _ in range(max(3, args.runs) if not args.quick else 1):
+        for p in batch.glob("*.pdf"):
+            p.unlink()
+        ours.append(run_worker("pdf", batch, work / "unused")["seconds"] / args.pdf_batch)
+        shutil.rmtree(work / "pdf-raw", ignore_errors=True)
+        whole.append(timed([*raw, str(work / "pdf-raw"), *map(str, sorted(batch.glob("*.docx")))]).seconds
+                     / args.pdf_batch)
+    for path in sorted(batch.glob("*.docx"))[:args.pdf_single]:
+        single.append(timed([*raw, str(work / "pdf-single"), str(path)]).seconds)
+    o, w, s = median(ours), median(whole), median(single)
+    show(Figure(f"PDF, giây/văn bản, `tdkt build --pdf` lô {args.pdf_batch} văn bản", f"{o:.3f}",
+                f"{w:.3f} (một lệnh soffice cho cả lô)", f"{o / w:.2f}×", "≤ 1.2×", o / w <= 1.2))
+    show(Figure("PDF, giây/văn bản, mỗi tệp một lệnh soffice", f"{s:.3f}", f"{o:.3f} (tdkt, theo lô)",
+                f"tdkt nhanh hơn {s / o:.1f}×", "≥ 5×", s / o >= 5))
+
+
+def write_markdown(args, figures: list[Figure], path: Path) -> None:
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True).stdout.strip() or "?"
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+    except (OSError, StopIteration):
+        cpu = platform.processor() or "?"
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    office = subprocess.run([shutil.which("soffice") or "soffice", "--version"], capture_output=True,
+                            text=True).stdout.strip() if shutil.which("soffice") else "không có"
+    import docxtpl
+    lines = [
+        "# Số đo tốc độ (`make bench`)",
+        "",
+        f"Lần đo: {datetime.date.today().isoformat()}, mã nguồn {commit}; máy: {cpu}, {cores} lõi dùng được, "
+        f"Python {platform.python_version()}, docxtpl {docxtpl.__version__}, {office}.",
+        f"Mỗi số là trung vị của {args.runs} lần chạy (bộ nhớ và -j: ít nhất 3), mỗi lần một tiến trình mới.",
+        f"Bộ xử lý bận vì việc khác: {args.load_before} trước khi đo, {args.load_after} sau khi đo; "
+        f"tạo một tệp mới trên ổ đĩa của máy đo mất {args.create_ms:.2f} ms.",
+        "",
+        "| Số đo | tdkt | Đối chứng | Tỉ lệ | Mục tiêu | Kết quả |",
+        "|---|---:|---:|---:|---|---|",
+    ]
+    for f in figures:
+        result = "" if f.met is None else ("đạt" if f.met else "**chưa đạt**")
+        lines.append(f"| {cell(f.name)} | {cell(f.value)} | {cell(f.baseline)} | {cell(f.ratio)} | {cell(f.target)} | {result} |")
+    lines += [""] + getattr(args, "notes", []) + [
+        "",
+        "Đối chứng là cách tự viết bằng docxtpl: `DocxTemplate(mẫu).render(giá_trị, autoescape=True)` rồi "
+        "`.save(...)` cho từng văn bản, cùng mẫu và cùng giá trị (giá trị do chính tdkt tính sẵn, không tính vào "
+        "thời gian của đối chứng). Thời gian của tdkt gồm cả đọc YAML, kiểm tra dữ liệu, đánh số, điền mẫu và ghi tệp.",
+        "",
+        "Hàng «ghi vào RAM» đo cùng việc đó nhưng ghi kết quả vào /dev/shm. Chênh lệch giữa hai hàng -j là thời gian "
+        "chờ ổ đĩa: mỗi văn bản được ghi hẳn xuống đĩa (fsync) trước khi thay tệp cũ, để mất điện giữa chừng cũng "
+        "không làm hỏng văn bản đã có, và hai tiến trình không ghi xuống đĩa cùng lúc được. Lần đo -j nào mà việc "
+        "khác trên máy chiếm quá 10 % bộ xử lý thì bị bỏ, và bảng ghi rõ số lần bỏ.",
+        "",
+        "Đo lại trên máy của bạn:",
+        "",
+        "```",
+        "make bench            # in số đo và ghi vào bench/RESULTS.md",
+        ".venv/bin/python bench/run.py --help   # số văn bản, số lần chạy, bỏ PDF...",
+        "```",
+        "",
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,25 @@
+"""The benchmark script runs and reports every figure (its numbers are not judged here: speed is
+measured by `make bench`, never asserted in tests)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_bench_runs_in_quick_mode_and_writes_its_table(tmp_path):
+    results = tmp_path / "RESULTS.md"
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--quick", "--no-pdf",
+                           "--write", str(results)], capture_output=True, text=True, timeout=600, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    for label in ["Văn bản/giây, một tiến trình", "Văn bản của tdkt và của docxtpl có cùng nội dung: có", "-j 1", "-j 2",
+                  "Bộ nhớ đỉnh, 8 văn bản", "Một kế hoạch, bảng 50 dòng", "Khởi động `tdkt --help`",
+                  "Dựng lại data/ khi không có gì thay đổi", "bỏ qua PDF: --no-pdf"]:
+        assert label in out, label
+    table = [line for line in results.read_text(encoding="utf-8").splitlines() if line.startswith("| ")]
+    assert table[0].startswith("| Số đo | tdkt | Đối chứng |")
+    assert len(table) >= 9
+    assert "make bench" in results.read_text(encoding="utf-8")
