@@ -73,19 +73,10 @@ def de_cuong_kem(plan: KeHoach, loaded: Loaded | None) -> Rendering:
 
 
 def bao_cao(doc: BaoCao, loaded: Loaded | None) -> list[Rendering]:
-    numbering = normalise.Numbering(loaded)
-    for line in doc.can_cu:
-        numbering.paragraph("can_cu", line)
-    for line in doc.mo_dau:
-        numbering.paragraph("doan", line)
-    numbering.walk(doc.noi_dung, ("noi_dung",))
-    for line in doc.ket_thuc:
-        numbering.paragraph("doan", line)
-    normalise.raise_if(numbering.problems)
-    normalise.close_content(numbering.blocks)
+    blocks = normalise.content_blocks(doc, loaded)
     context = normalise.header(doc, "BC")
     context["ky"]["ho_ten"] = doc.nguoi_ky.ho_ten or ""
-    context["khoi"] = numbering.blocks
+    context["khoi"] = blocks
     to = recipients(doc)
     context["kinh_gui"] = kinh_gui_xml(to)
     if to:

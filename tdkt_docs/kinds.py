@@ -35,18 +35,9 @@ def _iso(doc) -> str:
 
 
 def ke_hoach(doc: KeHoach, loaded: Loaded | None) -> list[Rendering]:
-    numbering = normalise.Numbering(loaded)
-    for line in doc.can_cu:
-        numbering.paragraph("can_cu", line)
-    for line in doc.mo_dau:
-        numbering.paragraph("doan", line)
-    numbering.walk(doc.noi_dung, ("noi_dung",))
-    for line in doc.ket_thuc:
-        numbering.paragraph("doan", line)
-    normalise.raise_if(numbering.problems)
-    normalise.close_content(numbering.blocks)
+    blocks = normalise.content_blocks(doc, loaded)
     context = normalise.header(doc, "KH")
-    context["khoi"] = numbering.blocks
+    context["khoi"] = blocks
     renderings = [Rendering("ke_hoach.docx", context, title=f"Kế hoạch - {doc.trich_yeu}"[:250],
                             date=_iso(doc), creator=doc.co_quan.ten.replace("\n", " "))]
     if doc.de_cuong is not None:

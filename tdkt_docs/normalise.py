@@ -152,6 +152,21 @@ def header(doc: VanBan, type_abbr: str) -> dict:
     }
 
 
+def content_blocks(doc: Any, loaded: Loaded | None) -> list[Block]:
+    """Căn cứ, opening, numbered body and closing of a Mẫu 1.4 document, ending with './.'."""
+    numbering = Numbering(loaded)
+    for line in doc.can_cu:
+        numbering.paragraph("can_cu", line)
+    for line in doc.mo_dau:
+        numbering.paragraph("doan", line)
+    numbering.walk(doc.noi_dung, ("noi_dung",))
+    for line in doc.ket_thuc:
+        numbering.paragraph("doan", line)
+    raise_if(numbering.problems)
+    close_content(numbering.blocks)
+    return numbering.blocks
+
+
 def raise_if(problems: list[Problem]) -> None:
     if problems:
         raise InputError(problems)
