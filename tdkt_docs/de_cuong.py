@@ -50,7 +50,7 @@ def _render(doc: DeCuongKem, loaded: Loaded | None, prefix: tuple, suffix: str =
     numbering.walk(as_items(doc.noi_dung), prefix + ("noi_dung",))
     normalise.raise_if(numbering.problems)
     # An outline is not a finished text: no './.' after its last heading (seed 004).
-    context = normalise.header(doc, "BC")
+    context = normalise.header(doc, vn.TYPE_ABBR["bao_cao"])
     context["ky"]["ho_ten"] = doc.nguoi_ky.ho_ten or ""
     context["khoi"] = numbering.blocks
     n = doc.ngay
@@ -74,7 +74,7 @@ def de_cuong_kem(plan: KeHoach, loaded: Loaded | None) -> Rendering:
 
 def bao_cao(doc: BaoCao, loaded: Loaded | None) -> list[Rendering]:
     blocks = normalise.content_blocks(doc, loaded)
-    context = normalise.header(doc, "BC")
+    context = normalise.header(doc, vn.TYPE_ABBR["bao_cao"])
     context["ky"]["ho_ten"] = doc.nguoi_ky.ho_ten or ""
     context["khoi"] = blocks
     to = recipients(doc)

@@ -10,7 +10,7 @@ from typing import Callable
 
 from pydantic import BaseModel
 
-from . import normalise
+from . import normalise, vn
 from .loader import Loaded
 from .models import KeHoach
 
@@ -36,7 +36,7 @@ def _iso(doc) -> str:
 
 def ke_hoach(doc: KeHoach, loaded: Loaded | None) -> list[Rendering]:
     blocks = normalise.content_blocks(doc, loaded)
-    context = normalise.header(doc, "KH")
+    context = normalise.header(doc, vn.TYPE_ABBR["ke_hoach"])
     context["khoi"] = blocks
     renderings = [Rendering("ke_hoach.docx", context, title=f"Kế hoạch - {doc.trich_yeu}"[:250],
                             date=_iso(doc), creator=doc.co_quan.ten.replace("\n", " "))]

@@ -81,7 +81,7 @@ def build(doc: ToTrinhPhan, items: list[Nominee], loaded: Loaded | None, prefix:
         numbering.paragraph("doan", line)
     normalise.close_content(numbering.blocks)
 
-    context = normalise.header(doc, "TTr")
+    context = normalise.header(doc, vn.TYPE_ABBR["to_trinh"])
     context["khoi"] = numbering.blocks
     context["kinh_gui"] = kinh_gui_xml(to)
     context["noi_nhan"] = vn.noi_nhan_nhu_tren(doc.noi_nhan, to)
@@ -95,7 +95,7 @@ def build(doc: ToTrinhPhan, items: list[Nominee], loaded: Loaded | None, prefix:
 def _annex(doc: ToTrinhPhan, items: list[Nominee], table: Markup) -> dict:
     who = vn.liet_ke(groups_present(items))
     title = f"{who[:1].upper()}{who[1:]} được đề nghị tặng {vn.liet_ke([vn.danh_hieu(a) for a in awards(items)])}"
-    number = vn.so_ky_hieu(doc.so, "TTr", doc.co_quan.viet_tat)
+    number = vn.so_ky_hieu(doc.so, vn.TYPE_ABBR["to_trinh"], doc.co_quan.viet_tat)
     when = vn.ngay_thang_nam(doc.ngay.ngay, doc.ngay.thang, doc.ngay.nam)
     return {
         "tieu_de": "DANH SÁCH",
