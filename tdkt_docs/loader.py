@@ -317,6 +317,7 @@ _EXPLAIN = [
     ("found duplicate anchor", "tên bí danh '&' bị trùng"),
     ("while scanning a quoted scalar", "thiếu dấu ngoặc kép đóng"),
     ("while scanning a block scalar", "sau dấu '|' hoặc '>' phải xuống dòng rồi mới viết nội dung"),
+    ("expected the node content", "tệp hết giữa chừng: có dấu '[' hoặc '{' chưa được đóng bằng ']' hoặc '}'"),
 ]
 
 

@@ -160,3 +160,11 @@ def test_draft_without_number_and_day(work, tmp_path):
     text = lines(work / "out" / "kh.docx")
     assert "Số:       /KH-SNV" in text
     assert "Lai Châu, ngày      tháng 3 năm 2026" in text
+
+
+def test_unclosed_bracket_at_the_end_of_the_file(work):
+    (work / "kh.yaml").write_text("loai: ke_hoach\nco_quan: [\n", encoding="utf-8")
+    code, out = run("validate", "kh.yaml")
+    assert code == 1
+    assert out.splitlines()[0] == ("kh.yaml:3:1: lỗi cú pháp YAML: tệp hết giữa chừng: có dấu '[' hoặc '{' chưa "
+                                   "được đóng bằng ']' hoặc '}'")
