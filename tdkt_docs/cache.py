@@ -52,17 +52,16 @@ def inputs_of(source: Path, loaded: Any = None, templates: Iterable[Path] = ()) 
     found: list[Path] = [Path(source).resolve()]
     for path in getattr(loaded, "uses", None) or []:
         found.append(Path(path).resolve())
-    # Values read from other files (a spreadsheet, a shared file) are located in them.
-    for file, _, _ in (getattr(loaded, "where", None) or {}).values():
+    # Values read from other files (a spreadsheet, a shared file) are located in them. Every value
+    # names its file, so a 2,000-row table names the same few files thousands of times: each
+    # distinct name is looked at once.
+    named = dict.fromkeys(file for file, _, _ in (getattr(loaded, "where", None) or {}).values())
+    for file in named:
         candidate = Path(file)
         if candidate.is_file():
             found.append(candidate.resolve())
     found.extend(Path(t).resolve() for t in templates)
-    unique: list[Path] = []
-    for path in found:
-        if path not in unique:
-            unique.append(path)
-    return unique
+    return list(dict.fromkeys(found))
 
 
 class BuildCache:
