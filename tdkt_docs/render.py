@@ -21,6 +21,7 @@ from lxml import etree
 from markupsafe import Markup, escape as html_escape
 
 from . import zipwrite
+from .checker.package import PARSER
 from .errors import Problem, TemplateError
 from .inline import escape, strip_bad_xml
 
@@ -95,6 +96,7 @@ class CompiledTemplate:
             raise TemplateError(Problem(self.shown, "tệp mẫu không phải DOCX hợp lệ (bị hỏng?); "
                                         "hãy khôi phục tệp này từ bản gốc")) from None
         self.parts: dict[str, _Part] = {}
+        self.trees: dict[str, etree._Element | None] = {}
         from docxtpl import DocxTemplate
 
         patcher = DocxTemplate.__new__(DocxTemplate)  # only its XML preprocessing is used
@@ -126,7 +128,11 @@ class CompiledTemplate:
             raise TemplateError(Problem(self.shown, "mẫu không có chỗ điền dữ liệu nào ({{ ... }})"))
 
     def render(self, context: dict[str, Any], properties: dict[str, str] | None = None) -> bytes:
+        return self.render_document(context, properties).data
+
+    def render_document(self, context: dict[str, Any], properties: dict[str, str] | None = None) -> "Rendered":
         rendered: dict[str, bytes] = {}
+        trees: dict[str, etree._Element] = {}
         for name, part in self.parts.items():
             try:
                 out = part.template.render(context)
@@ -142,15 +148,28 @@ class CompiledTemplate:
             # docxtpl leaves an empty run on each side of a {{r ...}} insertion
             out = out.replace(_EMPTY_RUN, "")
             data = (part.prefix + out + part.suffix).encode("utf-8")
-            _check_xml(self.shown, name, data)
+            trees[name] = _check_xml(self.shown, name, data)
             rendered[name] = data
         rendered["docProps/core.xml"] = _core_xml(properties or {})
+        parts = {info.filename: data for info, data in self.entries}
+        parts.update(rendered)
         entries = []
         for info, _ in self.entries:
             data = rendered.pop(info.filename, None)
             entries.append(self.fixed[info.filename] if data is None else zipwrite.compress(info.filename, data))
         entries += [zipwrite.compress(name, data) for name, data in rendered.items()]
-        return zipwrite.build(entries)
+        return Rendered(zipwrite.build(entries), parts, trees, self.trees)
+
+
+@dataclass
+class Rendered:
+    """A filled-in document: the DOCX bytes, and the same parts still in memory so that the ND30
+    check reads them without unzipping and parsing again."""
+
+    data: bytes
+    parts: dict[str, bytes]  # every part, uncompressed
+    trees: dict[str, etree._Element]  # the filled-in parts, parsed
+    shared: dict[str, etree._Element | None]  # the template's unchanged parts, parsed once per template
 
 
 def _shown(path: Path) -> str:
@@ -217,10 +236,11 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MISPLACED = etree.XPath("//w:t[*] | //w:r/w:r | //w:r/w:p | //w:p/w:p | //w:r/w:tbl", namespaces={"w": _W})
 
 
-def _check_xml(shown: str, part: str, data: bytes) -> None:
+def _check_xml(shown: str, part: str, data: bytes) -> etree._Element:
     """Never write a document Word cannot open: every filled part must be well-formed and nested as Word needs."""
     try:
-        root = etree.fromstring(data, etree.XMLParser(huge_tree=True, resolve_entities=False))
+        # The ND30 checker's own parser: the tree parsed here is the one the checker reads.
+        root = etree.fromstring(data, PARSER)
     except etree.XMLSyntaxError as exc:
         raise TemplateError(Problem(
             shown, f"mẫu tạo ra văn bản hỏng ({part}, dòng {exc.lineno}: {exc.msg}); văn bản không được ghi — "
@@ -233,6 +253,7 @@ def _check_xml(shown: str, part: str, data: bytes) -> None:
         raise TemplateError(Problem(
             shown, f"mẫu tạo ra văn bản hỏng ({part}, gần «{near}»): một trường nhiều đoạn hoặc có định dạng "
             "được đặt bằng {{ ... }}; hãy dùng {{r ... }} hoặc {{p ... }} như mẫu gốc, hoặc khôi phục mẫu từ bản gốc")) from None
+    return root
 
 
 

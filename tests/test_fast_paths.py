@@ -76,7 +76,7 @@ def test_broken_files_get_the_messages_of_the_explained_parser(text, expected, m
 def _render_example() -> bytes:
     job = collect([ROOT / "data" / "mau" / "002-cum-thi-dua-vung-thap-2022.yaml"])[0]
     _, _, renderings, _ = prepare(job.source)
-    return render_all(renderings)[0][1]
+    return render_all(renderings)[0][1].data
 
 
 def test_the_docx_container_is_valid_ordered_and_reproducible(tmp_path):

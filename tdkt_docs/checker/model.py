@@ -393,8 +393,26 @@ def _section(el, index: int, rels: dict) -> Section:
     return s
 
 
+# Resolved styles, by the bytes of styles.xml and theme1.xml. Every document made from one template
+# carries the same two parts, and resolving a style chain is pure: it is done once per template.
+_STYLES: dict[tuple[bytes | None, bytes | None], Styles] = {}
+_STYLES_KEPT = 16
+
+
+def _styles(pkg: Package) -> Styles:
+    parts = (pkg.related_part(RT_STYLES), pkg.related_part(RT_THEME))
+    key = tuple(pkg.read(part) if part else None for part in parts)
+    styles = _STYLES.get(key)
+    if styles is None:
+        styles = Styles(*(pkg.xml(part) if part else None for part in parts))
+        if len(_STYLES) >= _STYLES_KEPT:
+            _STYLES.pop(next(iter(_STYLES)))
+        _STYLES[key] = styles
+    return styles
+
+
 def read_document(pkg: Package) -> Document:
-    styles = Styles(pkg.related(RT_STYLES), pkg.related(RT_THEME))
+    styles = _styles(pkg)
     numbering = Numbering(pkg.related(RT_NUMBERING), styles)
     body = pkg.document.find(_W + "body")
     walker = _Walker(styles, numbering, "body")
