@@ -101,6 +101,18 @@ def test_the_docx_container_is_valid_ordered_and_reproducible(tmp_path):
     assert any(p.text == "KẾ HOẠCH" for p in document.paragraphs)
 
 
+@pytest.mark.parametrize("template", sorted(TEMPLATES.glob("*.docx")), ids=lambda p: p.name)
+def test_templates_carry_no_part_word_does_not_need(template):
+    """The Word 2010 copy of the styles (438 KB unzipped) and the blank thumbnail python-docx's
+    default package brings would double every document's size; nothing refers to them."""
+    with zipfile.ZipFile(template) as z:
+        names = z.namelist()
+        rels = z.read("word/_rels/document.xml.rels").decode() + z.read("_rels/.rels").decode()
+    assert not [n for n in names if "stylesWithEffects" in n or n.endswith(".jpeg")], names
+    assert "stylesWithEffects" not in rels and "thumbnail" not in rels
+    assert template.stat().st_size < 20_000
+
+
 def test_a_template_stored_without_compression_still_gives_a_valid_docx(tmp_path):
     from tdkt_docs.render import CompiledTemplate
 
