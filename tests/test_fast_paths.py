@@ -2,6 +2,7 @@
 parser, the same message for a broken file, a valid and reproducible DOCX container."""
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -130,3 +131,28 @@ def test_a_template_stored_without_compression_still_gives_a_valid_docx(tmp_path
     with zipfile.ZipFile(out) as made, zipfile.ZipFile(TEMPLATES / "ke_hoach.docx") as template:
         assert made.testzip() is None
         assert made.read("word/styles.xml") == template.read("word/styles.xml")
+
+
+@pytest.mark.parametrize("reach", ["b.__class__.__mro__", "b.__dict__", "b.runs.__class__", "khoi.__class__",
+                                   "b.__class__.__init__.__globals__"])
+def test_a_template_edited_to_reach_python_internals_is_refused(tmp_path, reach):
+    """The shortcut for reading fields in templates must not open what the sandbox closes."""
+    from tdkt_docs.errors import TemplateError
+    from tdkt_docs.render import CompiledTemplate
+
+    edited = tmp_path / "ke_hoach.docx"
+    with zipfile.ZipFile(TEMPLATES / "ke_hoach.docx") as source, zipfile.ZipFile(edited, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"{{r b.runs }}", ("{{ " + reach + " }}").encode(), 1)
+            target.writestr(info, data)
+    job = collect([ROOT / "data" / "mau" / "002-cum-thi-dua-vung-thap-2022.yaml"])[0]
+    _, _, renderings, _ = prepare(job.source)
+    try:
+        data = CompiledTemplate(edited).render(renderings[0].context)
+    except TemplateError:
+        return
+    body = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    for leaked in ("class '", "mappingproxy", "built-in", "__builtins__", "function ", "method "):
+        assert leaked not in body, reach
