@@ -122,7 +122,7 @@ class Document:
 
 
 class _Walker:
-    def __init__(self, styles: Styles, numbering: Numbering, story: str):
+    def __init__(self, styles: Styles, numbering: Numbering, story: str, caches: tuple[dict, dict]):
         self.styles = styles
         self.numbering = numbering
         self.story = story
@@ -133,8 +133,9 @@ class _Walker:
         self.section = 0
         self.sect_elements: list = []
         self._boxes: list = []
-        self._rpr_cache: dict[tuple, RunFmt] = {}
-        self._ppr_cache: dict[tuple, tuple] = {}
+        # Formats by property shape: pure given the styles and the numbering definitions, so shared
+        # by every document of the same template (only the numbering counters are per document).
+        self._ppr_cache, self._rpr_cache = caches
 
     # --- blocks -------------------------------------------------------------------------------
 
@@ -421,29 +422,39 @@ def _section(el, index: int, rels: dict) -> Section:
     return s
 
 
-# Resolved styles, by the bytes of styles.xml and theme1.xml. Every document made from one template
-# carries the same two parts, and resolving a style chain is pure: it is done once per template.
-_STYLES: dict[tuple[bytes | None, bytes | None], Styles] = {}
-_STYLES_KEPT = 16
+class _Resolved:
+    """What is pure in reading one family of documents: the styles resolved, and the formats of the
+    property shapes met so far (for paragraphs with and without a numbering part)."""
+
+    def __init__(self, styles: Styles):
+        self.styles = styles
+        self.caches: dict[bool, tuple[dict, dict]] = {True: ({}, {}), False: ({}, {})}
 
 
-def _styles(pkg: Package) -> Styles:
-    parts = (pkg.related_part(RT_STYLES), pkg.related_part(RT_THEME))
+# By the bytes of styles.xml, theme1.xml and numbering.xml: every document made from one template
+# carries the same three parts, so a style chain or a property shape is resolved once per template.
+_RESOLVED: dict[tuple[bytes | None, ...], _Resolved] = {}
+_RESOLVED_KEPT = 16
+
+
+def _resolved(pkg: Package) -> _Resolved:
+    parts = (pkg.related_part(RT_STYLES), pkg.related_part(RT_THEME), pkg.related_part(RT_NUMBERING))
     key = tuple(pkg.read(part) if part else None for part in parts)
-    styles = _STYLES.get(key)
-    if styles is None:
-        styles = Styles(*(pkg.xml(part) if part else None for part in parts))
-        if len(_STYLES) >= _STYLES_KEPT:
-            _STYLES.pop(next(iter(_STYLES)))
-        _STYLES[key] = styles
-    return styles
+    found = _RESOLVED.get(key)
+    if found is None:
+        found = _Resolved(Styles(*(pkg.xml(part) if part else None for part in parts[:2])))
+        if len(_RESOLVED) >= _RESOLVED_KEPT:
+            _RESOLVED.pop(next(iter(_RESOLVED)))
+        _RESOLVED[key] = found
+    return found
 
 
 def read_document(pkg: Package) -> Document:
-    styles = _styles(pkg)
+    resolved = _resolved(pkg)
+    styles = resolved.styles
     numbering = Numbering(pkg.related(RT_NUMBERING), styles)
     body = pkg.document.find(_W + "body")
-    walker = _Walker(styles, numbering, "body")
+    walker = _Walker(styles, numbering, "body", resolved.caches[True])
     if body is not None:
         walker.blocks(body)
     paras = walker.paras
@@ -474,7 +485,7 @@ def read_document(pkg: Package) -> Document:
         if root is None:
             continue
         kind = "header" if rtype == RT_HEADER else "footer"
-        w = _Walker(styles, Numbering(None), kind)
+        w = _Walker(styles, Numbering(None), kind, resolved.caches[False])
         w.blocks(root)
         stories[target] = Story(target, kind, w.paras)
     return Document(pkg.name, paras, walker.tables, sections, stories, styles)
