@@ -51,7 +51,7 @@ def build(pages: int) -> bytes:
         path = Path(tmp) / "ke-hoach-dai.yaml"
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
         _, _, renderings, _ = prepare(path)
-        return render_all(renderings)[0][1]
+        return render_all(renderings)[0][1].data
 
 
 def build_table(rows: int) -> bytes:
@@ -65,7 +65,7 @@ def build_table(rows: int) -> bytes:
         path = Path(tmp) / "bang-lon.yaml"
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
         _, _, renderings, _ = prepare(path)
-        return render_all(renderings)[0][1]
+        return render_all(renderings)[0][1].data
 
 
 def timed(fn, runs: int) -> float:

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from .errors import InputError, Problem, TdktError
 from .kinds import BUILDERS, TEMPLATES, Rendering
 from .loader import Loaded, display_path
-from .render import load_template
+from .render import Rendered, load_template
 from .sanitize import sanitize
 from .sheets import expand as expand_sheets
 from .validate import kind_of, validate
@@ -81,16 +81,16 @@ def _in_order(loaded: Loaded, problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.file != loaded.file, p.file, p.line or 0, p.col or 0))
 
 
-def render_all(renderings: list[Rendering]) -> list[tuple[str, bytes]]:
+def render_all(renderings: list[Rendering]) -> list[tuple[str, Rendered]]:
     out = []
     for r in renderings:
         template = load_template(TEMPLATES / r.template)
-        data = template.render(r.context, {"title": r.title, "date": r.date, "creator": r.creator})
-        out.append((r.suffix, data))
+        out.append((r.suffix, template.render_document(r.context, {"title": r.title, "date": r.date,
+                                                                    "creator": r.creator})))
     return out
 
 
-def check_rendered(target: Path, data: bytes) -> list[Problem]:
+def check_rendered(target: Path, document: Rendered) -> list[Problem]:
     """Run the ND30 checker on a document about to be written.
 
     What the clerk types is validated before rendering, so an error here almost always means our
@@ -102,7 +102,10 @@ def check_rendered(target: Path, data: bytes) -> list[Problem]:
     from .checker.findings import ERROR
     from .errors import LayoutError
 
-    findings = check_docx(data, name=target.name)
+    from .checker.package import Package
+
+    # The parts are checked as they go into the zip, without unzipping and parsing them again.
+    findings = check_docx(Package.from_parts(document.parts, target.name, document.trees, document.shared))
     shown_name = display_path(target)
     errors = [f for f in findings if f.severity == ERROR]
     if errors:
@@ -127,11 +130,11 @@ def build_one(job: Job, out_dir: Path) -> Outcome:
         outcome.inputs = inputs_of(job.source, loaded, [TEMPLATES / r.template for r in renderings])
         documents = render_all(renderings)
         # Every document of a file is rendered and checked before any is written: all or nothing.
-        targets = [(safe_join(out_dir, f"{job.stem}{suffix}.docx"), data) for suffix, data in documents]
-        for target, data in targets:
-            outcome.warnings = outcome.warnings + check_rendered(target, data)
-        for target, data in targets:
-            atomic_write(target, data)
+        targets = [(safe_join(out_dir, f"{job.stem}{suffix}.docx"), document) for suffix, document in documents]
+        for target, document in targets:
+            outcome.warnings = outcome.warnings + check_rendered(target, document)
+        for target, document in targets:
+            atomic_write(target, document.data)
             outcome.written.append(target)
     except TdktError as exc:
         outcome.error = exc

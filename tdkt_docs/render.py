@@ -7,6 +7,7 @@ The zip is written with fixed timestamps and properties, so the same input gives
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import zipfile
@@ -21,6 +22,7 @@ from lxml import etree
 from markupsafe import Markup, escape as html_escape
 
 from . import zipwrite
+from .checker.package import PARSER
 from .errors import Problem, TemplateError
 from .inline import escape, strip_bad_xml
 
@@ -44,6 +46,9 @@ def _finalize(value: Any) -> Any:
     return Markup(text)
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
 class _Sandbox(ImmutableSandboxedEnvironment):
     """The sandbox keeps a template edited by anyone from reaching Python internals.
 
@@ -54,6 +59,27 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     def __init__(self, **options: Any):
         super().__init__(**options)
         self._safe: dict[tuple[type, str], bool] = {}
+        self._fields: dict[type, frozenset[str]] = {}
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        # A template reads `b.kieu` hundreds of times per document. The field of a dataclass and the
+        # key of a dict (that no dict method shadows) are plain data: nothing for the sandbox to check.
+        kind = type(obj)
+        if kind is dict:
+            if attribute not in _DICT_ATTRIBUTES:
+                try:
+                    return obj[attribute]
+                except KeyError:
+                    pass
+        else:
+            fields = self._fields.get(kind)
+            if fields is None:
+                fields = self._fields[kind] = frozenset(
+                    f.name for f in dataclasses.fields(kind) if not f.name.startswith("_")
+                ) if dataclasses.is_dataclass(kind) else frozenset()
+            if attribute in fields:
+                return getattr(obj, attribute)
+        return super().getattr(obj, attribute)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         key = (type(obj), attr)
@@ -95,6 +121,7 @@ class CompiledTemplate:
             raise TemplateError(Problem(self.shown, "tệp mẫu không phải DOCX hợp lệ (bị hỏng?); "
                                         "hãy khôi phục tệp này từ bản gốc")) from None
         self.parts: dict[str, _Part] = {}
+        self.trees: dict[str, etree._Element | None] = {}
         from docxtpl import DocxTemplate
 
         patcher = DocxTemplate.__new__(DocxTemplate)  # only its XML preprocessing is used
@@ -126,7 +153,11 @@ class CompiledTemplate:
             raise TemplateError(Problem(self.shown, "mẫu không có chỗ điền dữ liệu nào ({{ ... }})"))
 
     def render(self, context: dict[str, Any], properties: dict[str, str] | None = None) -> bytes:
+        return self.render_document(context, properties).data
+
+    def render_document(self, context: dict[str, Any], properties: dict[str, str] | None = None) -> "Rendered":
         rendered: dict[str, bytes] = {}
+        trees: dict[str, etree._Element] = {}
         for name, part in self.parts.items():
             try:
                 out = part.template.render(context)
@@ -142,15 +173,28 @@ class CompiledTemplate:
             # docxtpl leaves an empty run on each side of a {{r ...}} insertion
             out = out.replace(_EMPTY_RUN, "")
             data = (part.prefix + out + part.suffix).encode("utf-8")
-            _check_xml(self.shown, name, data)
+            trees[name] = _check_xml(self.shown, name, data)
             rendered[name] = data
         rendered["docProps/core.xml"] = _core_xml(properties or {})
+        parts = {info.filename: data for info, data in self.entries}
+        parts.update(rendered)
         entries = []
         for info, _ in self.entries:
             data = rendered.pop(info.filename, None)
             entries.append(self.fixed[info.filename] if data is None else zipwrite.compress(info.filename, data))
         entries += [zipwrite.compress(name, data) for name, data in rendered.items()]
-        return zipwrite.build(entries)
+        return Rendered(zipwrite.build(entries), parts, trees, self.trees)
+
+
+@dataclass
+class Rendered:
+    """A filled-in document: the DOCX bytes, and the same parts still in memory so that the ND30
+    check reads them without unzipping and parsing again."""
+
+    data: bytes
+    parts: dict[str, bytes]  # every part, uncompressed
+    trees: dict[str, etree._Element]  # the filled-in parts, parsed
+    shared: dict[str, etree._Element | None]  # the template's unchanged parts, parsed once per template
 
 
 def _shown(path: Path) -> str:
@@ -217,10 +261,11 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MISPLACED = etree.XPath("//w:t[*] | //w:r/w:r | //w:r/w:p | //w:p/w:p | //w:r/w:tbl", namespaces={"w": _W})
 
 
-def _check_xml(shown: str, part: str, data: bytes) -> None:
+def _check_xml(shown: str, part: str, data: bytes) -> etree._Element:
     """Never write a document Word cannot open: every filled part must be well-formed and nested as Word needs."""
     try:
-        root = etree.fromstring(data, etree.XMLParser(huge_tree=True, resolve_entities=False))
+        # The ND30 checker's own parser: the tree parsed here is the one the checker reads.
+        root = etree.fromstring(data, PARSER)
     except etree.XMLSyntaxError as exc:
         raise TemplateError(Problem(
             shown, f"mẫu tạo ra văn bản hỏng ({part}, dòng {exc.lineno}: {exc.msg}); văn bản không được ghi — "
@@ -233,6 +278,7 @@ def _check_xml(shown: str, part: str, data: bytes) -> None:
         raise TemplateError(Problem(
             shown, f"mẫu tạo ra văn bản hỏng ({part}, gần «{near}»): một trường nhiều đoạn hoặc có định dạng "
             "được đặt bằng {{ ... }}; hãy dùng {{r ... }} hoặc {{p ... }} như mẫu gốc, hoặc khôi phục mẫu từ bản gốc")) from None
+    return root
 
 
 

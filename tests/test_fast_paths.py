@@ -2,6 +2,7 @@
 parser, the same message for a broken file, a valid and reproducible DOCX container."""
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -76,7 +77,7 @@ def test_broken_files_get_the_messages_of_the_explained_parser(text, expected, m
 def _render_example() -> bytes:
     job = collect([ROOT / "data" / "mau" / "002-cum-thi-dua-vung-thap-2022.yaml"])[0]
     _, _, renderings, _ = prepare(job.source)
-    return render_all(renderings)[0][1]
+    return render_all(renderings)[0][1].data
 
 
 def test_the_docx_container_is_valid_ordered_and_reproducible(tmp_path):
@@ -101,6 +102,18 @@ def test_the_docx_container_is_valid_ordered_and_reproducible(tmp_path):
     assert any(p.text == "KẾ HOẠCH" for p in document.paragraphs)
 
 
+@pytest.mark.parametrize("template", sorted(TEMPLATES.glob("*.docx")), ids=lambda p: p.name)
+def test_templates_carry_no_part_word_does_not_need(template):
+    """The Word 2010 copy of the styles (438 KB unzipped) and the blank thumbnail python-docx's
+    default package brings would double every document's size; nothing refers to them."""
+    with zipfile.ZipFile(template) as z:
+        names = z.namelist()
+        rels = z.read("word/_rels/document.xml.rels").decode() + z.read("_rels/.rels").decode()
+    assert not [n for n in names if "stylesWithEffects" in n or n.endswith(".jpeg")], names
+    assert "stylesWithEffects" not in rels and "thumbnail" not in rels
+    assert template.stat().st_size < 20_000
+
+
 def test_a_template_stored_without_compression_still_gives_a_valid_docx(tmp_path):
     from tdkt_docs.render import CompiledTemplate
 
@@ -118,3 +131,28 @@ def test_a_template_stored_without_compression_still_gives_a_valid_docx(tmp_path
     with zipfile.ZipFile(out) as made, zipfile.ZipFile(TEMPLATES / "ke_hoach.docx") as template:
         assert made.testzip() is None
         assert made.read("word/styles.xml") == template.read("word/styles.xml")
+
+
+@pytest.mark.parametrize("reach", ["b.__class__.__mro__", "b.__dict__", "b.runs.__class__", "khoi.__class__",
+                                   "b.__class__.__init__.__globals__"])
+def test_a_template_edited_to_reach_python_internals_is_refused(tmp_path, reach):
+    """The shortcut for reading fields in templates must not open what the sandbox closes."""
+    from tdkt_docs.errors import TemplateError
+    from tdkt_docs.render import CompiledTemplate
+
+    edited = tmp_path / "ke_hoach.docx"
+    with zipfile.ZipFile(TEMPLATES / "ke_hoach.docx") as source, zipfile.ZipFile(edited, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"{{r b.runs }}", ("{{ " + reach + " }}").encode(), 1)
+            target.writestr(info, data)
+    job = collect([ROOT / "data" / "mau" / "002-cum-thi-dua-vung-thap-2022.yaml"])[0]
+    _, _, renderings, _ = prepare(job.source)
+    try:
+        data = CompiledTemplate(edited).render(renderings[0].context)
+    except TemplateError:
+        return
+    body = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    for leaked in ("class '", "mappingproxy", "built-in", "__builtins__", "function ", "method "):
+        assert leaked not in body, reach

@@ -11,13 +11,13 @@ from .rules import Report
 from .rules import body, fonts, header, page, page_number, recipients, sequence, signature, title
 
 
-def analyse(source: bytes | str | Path, name: str | None = None) -> tuple[Document, Layout]:
-    doc = read_document(Package(source, name))
+def analyse(source: bytes | str | Path | Package, name: str | None = None) -> tuple[Document, Layout]:
+    doc = read_document(source if isinstance(source, Package) else Package(source, name))
     return doc, locate(doc)
 
 
-def check_docx(source: bytes | str | Path, name: str | None = None) -> list[Finding]:
-    """Findings for one DOCX (a path or its bytes), in document order.
+def check_docx(source: bytes | str | Path | Package, name: str | None = None) -> list[Finding]:
+    """Findings for one DOCX (a path, its bytes, or a Package already open), in document order.
 
     Raises DocxError (a TdktError) with a Vietnamese message when the file is not a readable DOCX.
     """

@@ -17,6 +17,7 @@ _W = "{" + W + "}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 P, RUN, T, TBL, TR, TC, SDT, SDTC = (_W + n for n in ("p", "r", "t", "tbl", "tr", "tc", "sdt", "sdtContent"))
 PPR, RPR, SECTPR, TXBX = _W + "pPr", _W + "rPr", _W + "sectPr", _W + "txbxContent"
+TRPR, TCPR, GRID_SPAN = _W + "trPr", _W + "tcPr", _W + "gridSpan"
 TABS, BREAKS = {_W + "tab", _W + "ptab"}, {_W + "br", _W + "cr"}
 NB_HYPHEN, SYM, FLD_CHAR, INSTR = _W + "noBreakHyphen", _W + "sym", _W + "fldChar", _W + "instrText"
 _INLINE_CONTAINERS = {_W + n for n in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "dir", "bdo")}
@@ -25,7 +26,7 @@ _DRAWINGS = {_W + "drawing", _W + "pict", _W + "object", MC + "AlternateContent"
 _FIELD_WORD = re.compile(r"^\s*([A-Z]+)")
 
 
-@dataclass
+@dataclass(slots=True)  # thousands per long table: slots make them cheaper to create
 class Cell:
     table: int  # table number in document order, 0-based
     row: int
@@ -34,7 +35,7 @@ class Cell:
     depth: int  # 1 for a table in the body, 2 for a table inside a cell…
 
 
-@dataclass
+@dataclass(slots=True)
 class Para:
     index: int  # 1-based, in reading order (0 for headers and footers)
     text: str  # what is displayed, numbering label included
@@ -121,7 +122,7 @@ class Document:
 
 
 class _Walker:
-    def __init__(self, styles: Styles, numbering: Numbering, story: str):
+    def __init__(self, styles: Styles, numbering: Numbering, story: str, caches: tuple[dict, dict]):
         self.styles = styles
         self.numbering = numbering
         self.story = story
@@ -132,7 +133,9 @@ class _Walker:
         self.section = 0
         self.sect_elements: list = []
         self._boxes: list = []
-        self._rpr_cache: dict[bytes, tuple[dict, str | None]] = {}
+        # Formats by property shape: pure given the styles and the numbering definitions, so shared
+        # by every document of the same template (only the numbering counters are per document).
+        self._ppr_cache, self._rpr_cache = caches
 
     # --- blocks -------------------------------------------------------------------------------
 
@@ -165,7 +168,7 @@ class _Walker:
         self.tables.append(table)
         for r, tr in enumerate(_rows(tbl)):
             col = 0
-            trpr = tr.find(_W + "trPr")
+            trpr = _child(tr, TRPR)
             if trpr is not None:
                 gb = trpr.find(_W + "gridBefore")
                 if gb is not None and (wa(gb, "val") or "").isdigit():
@@ -173,9 +176,9 @@ class _Walker:
             row: list[tuple[int, list[int]]] = []
             for tc in _cells(tr):
                 span = 1
-                tcpr = tc.find(_W + "tcPr")
+                tcpr = _child(tc, TCPR)
                 if tcpr is not None:
-                    gs = tcpr.find(_W + "gridSpan")
+                    gs = _child(tcpr, GRID_SPAN)
                     if gs is not None and (wa(gs, "val") or "").isdigit():
                         span = max(int(wa(gs, "val")), 1)
                 cell = Cell(table.index, r, col, max(ncols, col + span), depth)
@@ -192,20 +195,16 @@ class _Walker:
     # --- paragraphs ---------------------------------------------------------------------------
 
     def paragraph(self, p, textbox: bool) -> None:
-        ppr_el = p.find(PPR)
-        direct = parse_ppr(ppr_el)
-        p_style = self.styles.para_style(direct.pop("pStyle", None))
+        ppr_el = _child(p, PPR)
         cell, t_style = self.cell_stack[-1] if self.cell_stack else (None, None)
-        base = self.styles.run(p_style, t_style, None, {})
-        num_id, ilvl = direct.get("numId"), direct.get("ilvl")
-        if num_id is None:
-            s_num, s_ilvl = self.styles.style_numbering(p_style)
-            num_id = s_num
-            ilvl = ilvl if ilvl is not None else s_ilvl
-        ilvl_i = int(ilvl) if ilvl and str(ilvl).isdigit() else 0
+        # Paragraphs repeat the same few pPr (a 2,000-row table has a handful): resolve each once.
+        # Only the numbering counters change from one paragraph to the next.
+        key = (None if ppr_el is None else _shape(ppr_el), t_style)
+        hit = self._ppr_cache.get(key)
+        if hit is None:
+            hit = self._ppr_cache[key] = self._resolve_ppr(ppr_el, t_style)
+        p_style, base, fmt, num_id, ilvl_i = hit
         label = self.numbering.next_label(num_id, ilvl_i)
-        num_ppr = self.numbering.ppr(num_id, ilvl_i)
-        fmt = self.styles.para(p_style, t_style, num_ppr, direct, base.size)
         para = Para(index=0, text="", segs=[], style=p_style, fmt=fmt, base=base, cell=cell, textbox=textbox,
                     section=self.section, label=label, story=self.story)
         parts: list[str] = []
@@ -220,14 +219,29 @@ class _Walker:
         if self.story == "body":
             para.index = len(self.paras) + 1
         self.paras.append(para)
-        if ppr_el is not None and ppr_el.find(SECTPR) is not None and not self.cell_stack and not textbox:
-            self.sect_elements.append((ppr_el.find(SECTPR), para.index))
+        sect = _child(ppr_el, SECTPR) if ppr_el is not None else None
+        if sect is not None and not self.cell_stack and not textbox:
+            self.sect_elements.append((sect, para.index))
             self.section += 1
         for box in boxes:
             saved = self.cell_stack
             self.cell_stack = []
             self.blocks(box, textbox=True)
             self.cell_stack = saved
+
+    def _resolve_ppr(self, ppr_el, t_style: str | None) -> tuple:
+        direct = parse_ppr(ppr_el)
+        p_style = self.styles.para_style(direct.pop("pStyle", None))
+        base = self.styles.run(p_style, t_style, None, {})
+        num_id, ilvl = direct.get("numId"), direct.get("ilvl")
+        if num_id is None:
+            s_num, s_ilvl = self.styles.style_numbering(p_style)
+            num_id = s_num
+            ilvl = ilvl if ilvl is not None else s_ilvl
+        ilvl_i = int(ilvl) if ilvl and str(ilvl).isdigit() else 0
+        num_ppr = self.numbering.ppr(num_id, ilvl_i)
+        fmt = self.styles.para(p_style, t_style, num_ppr, direct, base.size)
+        return p_style, base, fmt, num_id, ilvl_i
 
     def inline(self, parent, para: Para, p_style, t_style, parts: list[str], pos: int) -> int:
         for child in parent:
@@ -255,18 +269,7 @@ class _Walker:
         return all(f["phase"] == "result" for f in self.fields)
 
     def run(self, r, para: Para, p_style, t_style, parts: list[str], pos: int) -> int:
-        rpr = r.find(RPR)
-        if rpr is None:
-            direct, r_style = {}, None
-        else:
-            # Runs repeat the same few formats: parse each distinct rPr once.
-            raw = etree.tostring(rpr)
-            hit = self._rpr_cache.get(raw)
-            if hit is None:
-                direct = parse_rpr(rpr)
-                hit = self._rpr_cache[raw] = (direct, direct.pop("rStyle", None))
-            direct, r_style = hit
-        fmt = self.styles.run(p_style, t_style, r_style, direct)
+        rpr = None
         buf: list[str] = []
         showing = not self.fields or self._showing()
         for child in r:
@@ -274,6 +277,9 @@ class _Walker:
             if tag == T:
                 if showing:
                     buf.append(child.text or "")
+            elif tag == RPR:
+                if rpr is None:
+                    rpr = child
             elif tag in TABS:
                 if showing:
                     buf.append("\t")
@@ -306,7 +312,15 @@ class _Walker:
             elif tag in _DRAWINGS:
                 para.drawing = True
                 self._collect_boxes(child)
-        if fmt.vanish or not buf:
+        if not buf:
+            return pos
+        # Runs repeat the same few formats: resolve each distinct rPr once per paragraph and table style.
+        key = (None if rpr is None else _shape(rpr), p_style, t_style)
+        fmt = self._rpr_cache.get(key)
+        if fmt is None:
+            direct = parse_rpr(rpr)
+            fmt = self._rpr_cache[key] = self.styles.run(p_style, t_style, direct.pop("rStyle", None), direct)
+        if fmt.vanish:
             return pos
         text = "".join(buf)
         if fmt.caps:
@@ -325,6 +339,21 @@ class _Walker:
             if _inside(box, MC + "Fallback", el) or _inside(box, TXBX, el):
                 continue
             self._boxes.append(box)
+
+
+def _child(el, tag: str):
+    """The first child with this tag. Property elements come first, so this stops at once; and it
+    is several times cheaper than el.find(), which is paid for every paragraph, run and cell."""
+    for child in el:
+        if child.tag == tag:
+            return child
+    return None
+
+
+def _shape(el) -> tuple:
+    """What a property element says, as a key: its children's tags and attributes, all the way down.
+    (etree.tostring would also carry every namespace the document declares, ten times longer.)"""
+    return tuple((c.tag, tuple(c.attrib.items()), _shape(c) if len(c) else ()) for c in el)
 
 
 def _inside(node, tag: str, stop) -> bool:
@@ -393,11 +422,39 @@ def _section(el, index: int, rels: dict) -> Section:
     return s
 
 
+class _Resolved:
+    """What is pure in reading one family of documents: the styles resolved, and the formats of the
+    property shapes met so far (for paragraphs with and without a numbering part)."""
+
+    def __init__(self, styles: Styles):
+        self.styles = styles
+        self.caches: dict[bool, tuple[dict, dict]] = {True: ({}, {}), False: ({}, {})}
+
+
+# By the bytes of styles.xml, theme1.xml and numbering.xml: every document made from one template
+# carries the same three parts, so a style chain or a property shape is resolved once per template.
+_RESOLVED: dict[tuple[bytes | None, ...], _Resolved] = {}
+_RESOLVED_KEPT = 16
+
+
+def _resolved(pkg: Package) -> _Resolved:
+    parts = (pkg.related_part(RT_STYLES), pkg.related_part(RT_THEME), pkg.related_part(RT_NUMBERING))
+    key = tuple(pkg.read(part) if part else None for part in parts)
+    found = _RESOLVED.get(key)
+    if found is None:
+        found = _Resolved(Styles(*(pkg.xml(part) if part else None for part in parts[:2])))
+        if len(_RESOLVED) >= _RESOLVED_KEPT:
+            _RESOLVED.pop(next(iter(_RESOLVED)))
+        _RESOLVED[key] = found
+    return found
+
+
 def read_document(pkg: Package) -> Document:
-    styles = Styles(pkg.related(RT_STYLES), pkg.related(RT_THEME))
+    resolved = _resolved(pkg)
+    styles = resolved.styles
     numbering = Numbering(pkg.related(RT_NUMBERING), styles)
     body = pkg.document.find(_W + "body")
-    walker = _Walker(styles, numbering, "body")
+    walker = _Walker(styles, numbering, "body", resolved.caches[True])
     if body is not None:
         walker.blocks(body)
     paras = walker.paras
@@ -428,7 +485,7 @@ def read_document(pkg: Package) -> Document:
         if root is None:
             continue
         kind = "header" if rtype == RT_HEADER else "footer"
-        w = _Walker(styles, Numbering(None), kind)
+        w = _Walker(styles, Numbering(None), kind, resolved.caches[False])
         w.blocks(root)
         stories[target] = Story(target, kind, w.paras)
     return Document(pkg.name, paras, walker.tables, sections, stories, styles)

@@ -25,7 +25,7 @@ RT_OFFICE_DOCUMENT = R + "/officeDocument"
 # A document part bigger than this is not a letter from a clerk but a zip bomb.
 MAX_PART_BYTES = 256 * 1024 * 1024
 
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
 
 
 class DocxError(TdktError):
@@ -51,6 +51,29 @@ def _sniff(data: bytes, name: str) -> None:
 class Package:
     """The parts of one DOCX, parsed on demand."""
 
+    zip: zipfile.ZipFile | None
+    _parts: dict[str, bytes] | None = None
+    _shared: dict[str, etree._Element | None] | None = None
+
+    @classmethod
+    def from_parts(cls, parts: dict[str, bytes], name: str, parsed: dict[str, etree._Element] | None = None,
+                   shared: dict[str, etree._Element | None] | None = None) -> "Package":
+        """A document that is still in memory: the parts as they are about to be zipped.
+
+        `parsed` holds parts already parsed (the ones just filled in, parsed once to make sure Word
+        can open them); `shared` is where parts common to many documents (those a template never
+        changes) are parsed once and kept. The checker only reads the trees, never changes them.
+        """
+        pkg = cls.__new__(cls)
+        pkg.name = name
+        pkg.zip = None
+        pkg._parts = parts
+        pkg._shared = shared
+        pkg.names = set(parts)
+        pkg._cache = dict(parsed or {})
+        pkg._open()
+        return pkg
+
     def __init__(self, source: bytes | str | Path, name: str | None = None):
         if isinstance(source, (bytes, bytearray, memoryview)):
             data = bytes(source)
@@ -74,6 +97,9 @@ class Package:
                                      "hoặc chỉ được đổi đuôi thành .docx") from None
         self.names = set(self.zip.namelist())
         self._cache: dict[str, etree._Element | None] = {}
+        self._open()
+
+    def _open(self) -> None:
         self.main = self._main_part()
         root = self.xml(self.main)
         if root is None:
@@ -102,6 +128,8 @@ class Package:
     def read(self, part: str) -> bytes | None:
         if part not in self.names:
             return None
+        if self._parts is not None:
+            return self._parts[part]
         info = self.zip.getinfo(part)
         if info.file_size > MAX_PART_BYTES:
             raise _refuse(self.name, f"phần {part} quá lớn ({info.file_size // 1_000_000} MB); tệp không bình thường")
@@ -113,14 +141,21 @@ class Package:
     def xml(self, part: str) -> etree._Element | None:
         if part in self._cache:
             return self._cache[part]
+        if self._shared is not None:
+            if part not in self._shared:
+                self._shared[part] = self._parse(part)
+            return self._shared[part]
+        self._cache[part] = self._parse(part)
+        return self._cache[part]
+
+    def _parse(self, part: str) -> etree._Element | None:
         data = self.read(part)
         root = None
         if data is not None:
             try:
-                root = etree.fromstring(data, _PARSER)
+                root = etree.fromstring(data, PARSER)
             except etree.XMLSyntaxError as exc:
                 raise _refuse(self.name, f"tệp bị hỏng: {part} không phải XML hợp lệ ({exc.msg})") from None
-        self._cache[part] = root
         return root
 
     def rels(self, part: str) -> dict[str, tuple[str, str]]:
@@ -143,7 +178,11 @@ class Package:
         return out
 
     def related(self, rtype: str) -> etree._Element | None:
+        target = self.related_part(rtype)
+        return self.xml(target) if target is not None else None
+
+    def related_part(self, rtype: str) -> str | None:
         for _, (t, target) in self.main_rels.items():
             if t == rtype:
-                return self.xml(target)
+                return target
         return None

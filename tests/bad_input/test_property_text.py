@@ -220,13 +220,13 @@ def build(document: dict) -> tuple[str | None, TdktError | None]:
         except TdktError as exc:
             return None, exc
         texts, refused = [], None
-        for i, (_, data) in enumerate(documents):  # a dossier is several documents
+        for i, (_, document) in enumerate(documents):  # a dossier is several documents
             target = Path(folder) / f"van-ban-{i}.docx"
             try:
-                pipeline.check_rendered(target, data)  # as build_one does before writing
+                pipeline.check_rendered(target, document)  # as build_one does before writing
             except LayoutError as exc:
                 refused = refused or exc  # not written; its text is still checked below
-            target.write_bytes(data)
+            target.write_bytes(document.data)
             with zipfile.ZipFile(target) as z:
                 xml = z.read("word/document.xml").decode("utf-8")
             # Word shows a raw line feed or tab inside <w:t> as a space: they must be <w:br/> and <w:tab/>.

@@ -25,7 +25,7 @@ def qn(tag: str) -> str:
 
 def render(yaml_path: Path) -> bytes:
     _, _, renderings, _ = prepare(Path(yaml_path))
-    return render_all(renderings)[0][1]
+    return render_all(renderings)[0][1].data
 
 
 def edit(data: bytes, part: str, fn: Callable[[etree._Element], None]) -> bytes:
