@@ -1,0 +1,116 @@
+"""Shortcuts taken while preparing a document answer exactly as the full work they skip: the same
+legacy-font verdict, the same cleaned text, the same expanded variables, the same spreadsheet rows."""
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tdkt_docs import encoding, sanitize
+
+SETTINGS = settings(max_examples=300, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=list(HealthCheck))
+
+PATTERNS = (encoding._MOJIBAKE, encoding._TCVN3, encoding._VNI)
+
+# Text a clerk may paste: legacy fonts, damaged UTF-8, decomposed marks, control characters.
+TRICKY = [
+    "", "Kế hoạch", "KẾ HOẠCH THI ĐUA NĂM 2026", "Thông báo kết quả", "Nguyễn Văn Bình, Giám đốc Sở",
+    "Th«ng b¸o kÕt qu¶", "KÕ ho¹ch thi ®ua", "NguyÔn V¨n B×nh", "¸ ¸", "(«ng", "x¸)",
+    "Vieät Nam", "Ñöôøng loái", "Nguyeãn Vaên Bình", "Hoà Bình", "Quý, Thuỷ, Khoẻ",
+    "Káº¿ hoáº¡ch", "Ä‘Æ°á»ng", "Thanh Hoá… “Đà Nẵng” – Huế",
+    unicodedata.normalize("NFD", "Kế hoạch thi đua, Nguyễn Văn Bình"), "a\u0301e\u0302\u0303",
+    "Dòng\x0bhai\x0cba\x00\x1f\x7f\x85\x9f\ufeff", "\ufdd0\ufffe\U0001fffe\U0010ffff", "\ud800",
+    "café, naïve, Noël, Zoë, Ñandú, Ångström \u212bngstr\u00f6m", "IÕ ıõ İÕ", "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý",
+    "xÂy, bÊn, aÁ, eÊ, oÕ, uÙ, yÕ", "😀 Thi đua 😀",
+]
+
+
+def _classes(pattern: re.Pattern) -> list[re.Pattern]:
+    """Every bracketed character class of `pattern`, read with and without regard to case."""
+    found = re.findall(r"\[\^?(?:\\.|[^\]\\])+\]", pattern.pattern)
+    return [re.compile(c, flags) for c in found for flags in (0, re.I)]
+
+
+def _representatives() -> list[str]:
+    """One character for each way the patterns can tell characters apart: a text made of others
+    matches where the same text made of these does."""
+    classes = [c for p in PATTERNS + (encoding._MAYBE_LEGACY,) for c in _classes(p)] + [re.compile(r"\s")]
+    # Every character the classes name, or that folds to one, is below U+3001; all above behave alike.
+    candidates = [chr(i) for i in range(0x3001)] + ["\u4e00", "\uffff", "\U0001f600", "\U0010ffff"]
+    seen: dict[tuple[bool, ...], str] = {}
+    for ch in candidates:
+        seen.setdefault(tuple(bool(c.fullmatch(ch)) for c in classes), ch)
+    return list(seen.values())
+
+
+def test_no_character_above_the_representatives_bound_is_named_by_the_patterns():
+    """So every character above U+3000 is told apart from others exactly as U+4E00 is."""
+    far = "".join(chr(i) for i in range(0x3001, 0x110000) if not 0xD800 <= i <= 0xDFFF)
+    for c in [c for p in PATTERNS + (encoding._MAYBE_LEGACY,) for c in _classes(p)] + [re.compile(r"\s")]:
+        named = re.compile("[" + c.pattern[2:], c.flags) if c.pattern.startswith("[^") else c
+        assert not named.search(far), c.pattern
+
+
+def test_every_legacy_match_is_found_by_the_quick_search():
+    """Each pattern looks at most one character back and one ahead, so every text of up to three
+    characters, over one character of each kind, covers every place a match can be."""
+    reps = _representatives()
+    for length in (1, 2, 3):
+        for chars in itertools.product(reps, repeat=length):
+            text = "".join(chars)
+            if any(p.search(text) for p in PATTERNS):
+                assert encoding._MAYBE_LEGACY.search(text), repr(text)
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_legacy_font_with_and_without_the_shortcut(text):
+    assert encoding.legacy_font(text) == encoding._counted(text)
+
+
+def test_the_legacy_fonts_are_still_named():
+    assert encoding.legacy_font("Th«ng b¸o kÕt qu¶") == "TCVN3"
+    assert encoding.legacy_font("Vieät Nam, Nguyeãn Vaên") == "VNI"
+    assert encoding.legacy_font("Káº¿ hoáº¡ch") == "UTF8"
+    assert encoding.legacy_font("Thông báo kết quả") is None
+
+
+_ALPHABET = st.sampled_from(sorted(set("".join(TRICKY)) | set(_representatives()) | set("aeiouy AEIOUY(),.\n\t")
+                                   | {chr(c) for c in range(0x300, 0x324)}))
+
+
+@SETTINGS
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_legacy_font_with_and_without_the_shortcut_on_drawn_text(text):
+    assert encoding.legacy_font(text) == encoding._counted(text)
+    nfc = unicodedata.normalize("NFC", text)
+    assert encoding.legacy_font(nfc) == encoding._counted(nfc)
+
+
+def test_every_removed_character_is_found_by_the_quick_search():
+    for i in range(0x110000):
+        ch = chr(i)
+        if sanitize._REMOVED.match(ch):
+            assert sanitize._MAYBE_REMOVED.match(ch), hex(i)
+
+
+def _clean_in_full(text: str, monkeypatch) -> tuple[str, list[str]]:
+    with monkeypatch.context() as m:
+        m.setattr(sanitize, "_MAYBE_REMOVED", re.compile(".", re.S))
+        return sanitize._clean(text)
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_clean_with_and_without_the_shortcut(text, monkeypatch):
+    assert sanitize._clean(text) == _clean_in_full(text, monkeypatch)
+
+
+@SETTINGS
+@given(st.text(alphabet=_ALPHABET | st.characters(), max_size=40))
+def test_clean_with_and_without_the_shortcut_on_drawn_text(text):
+    with pytest.MonkeyPatch.context() as m:
+        assert sanitize._clean(text) == _clean_in_full(text, m)
