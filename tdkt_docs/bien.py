@@ -22,6 +22,7 @@ objects, no file, no import; repetition and powers are bounded so text cannot ex
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Callable
 
@@ -127,13 +128,7 @@ class _Expander:
         inner = match.group(1)
         if len(inner) > MAX_EXPR or "{{" in inner or "{%" in inner or "{#" in inner:
             return source
-        try:
-            tree = _ENV.parse("{{" + inner + "}}")
-        except jinja2.TemplateSyntaxError:
-            return source
-        if not (len(tree.body) == 1 and isinstance(tree.body[0], nodes.Output) and len(tree.body[0].nodes) == 1):
-            return source
-        names = meta.find_undeclared_variables(tree)
+        names = _names(inner)
         if not names:
             return source
         unknown = sorted(names - self.known)
@@ -154,7 +149,7 @@ class _Expander:
                         "trong văn bản này; hãy điền mục đó hoặc viết thẳng nội dung")
             return source
         try:
-            result = _ENV.from_string("{{" + inner + "}}").render(self.values)
+            result = _template(inner).render(self.values)
         except SecurityError as exc:
             self.report(path, f"'{source}' không được phép ({exc}); chỉ dùng tên biến và phép tính đơn giản")
             return source
@@ -170,6 +165,25 @@ class _Expander:
             self.report(path, f"'{source}' cho kết quả quá dài")
             return source
         return result
+
+
+# A batch repeats the same few expressions ({{ nam }}, {{ nam - 1 }}) in document after document;
+# parsing and compiling one costs far more than rendering it, and neither depends on the values.
+@functools.lru_cache(maxsize=1024)
+def _names(inner: str) -> frozenset[str]:
+    """The names `{{inner}}` uses when it is a single expression, else none (it stays as typed)."""
+    try:
+        tree = _ENV.parse("{{" + inner + "}}")
+    except jinja2.TemplateSyntaxError:
+        return frozenset()
+    if not (len(tree.body) == 1 and isinstance(tree.body[0], nodes.Output) and len(tree.body[0].nodes) == 1):
+        return frozenset()
+    return frozenset(meta.find_undeclared_variables(tree))
+
+
+@functools.lru_cache(maxsize=1024)
+def _template(inner: str) -> jinja2.Template:
+    return _ENV.from_string("{{" + inner + "}}")
 
 
 def _nearest(word: str, choices: list[str]) -> str:

@@ -114,3 +114,36 @@ def test_clean_with_and_without_the_shortcut(text, monkeypatch):
 def test_clean_with_and_without_the_shortcut_on_drawn_text(text):
     with pytest.MonkeyPatch.context() as m:
         assert sanitize._clean(text) == _clean_in_full(text, m)
+
+
+def _expanded_first_line(tmp_path, name: str, date: str, line: str, extra: str = "") -> tuple[str, list[str]]:
+    from clerk_support import MINIMAL, write
+    from tdkt_docs.bien import expand
+    from tdkt_docs.dung_chung import load_document
+    from tdkt_docs.errors import InputError
+    from tdkt_docs.validate import validate
+
+    text = MINIMAL.replace("ngay: 2026-03-05", f"ngay: {date}").replace(
+        "      - Thi đua hoàn thành nhiệm vụ năm 2026.", f"      - {line}") + extra
+    loaded = load_document(write(tmp_path, name, text))
+    doc, _ = validate(loaded)
+    try:
+        new, warnings = expand(doc, loaded)
+    except InputError as exc:
+        return "", [p.message for p in exc.problems]
+    return new.noi_dung[0].noi_dung[0], [p.message for p in warnings]
+
+
+def test_an_expression_met_again_takes_the_values_of_its_own_document(tmp_path):
+    line = "'Năm {{ nam }}, năm trước {{ nam - 1 }}, {{ 7*7 }}, {{ nam + }}, {{ ho_ten }}.'"
+    first = _expanded_first_line(tmp_path, "a.yaml", "2025-03-05", line)
+    second = _expanded_first_line(tmp_path, "b.yaml", "2026-03-05", line)
+    assert first == ("Năm 2025, năm trước 2024, {{ 7*7 }}, {{ nam + }}, {{ ho_ten }}.", [])
+    assert second == ("Năm 2026, năm trước 2025, {{ 7*7 }}, {{ nam + }}, {{ ho_ten }}.", [])
+    # the same expression is still refused where its values make it too long, and named where unknown
+    big = _expanded_first_line(tmp_path, "c.yaml", "2026-03-05", "'{{ x * nam }}'", "bien:\n  x: abcdef\n")
+    assert big[0] == "" and "kết quả quá dài" in big[1][0]
+    small = _expanded_first_line(tmp_path, "d.yaml", "2026-03-05", "'{{ x * 2 }}'", "bien:\n  x: abcdef\n")
+    assert small == ("abcdefabcdef", [])
+    strict = _expanded_first_line(tmp_path, "e.yaml", "2026-03-05", line, "bien:\n  x: 1\n")
+    assert strict[0] == "" and "'ho_ten' chưa được khai báo" in strict[1][0]
