@@ -147,3 +147,38 @@ def test_an_expression_met_again_takes_the_values_of_its_own_document(tmp_path):
     assert small == ("abcdefabcdef", [])
     strict = _expanded_first_line(tmp_path, "e.yaml", "2026-03-05", line, "bien:\n  x: 1\n")
     assert strict[0] == "" and "'ho_ten' chưa được khai báo" in strict[1][0]
+
+
+def test_a_workbook_read_again_gives_its_rows_and_an_edited_one_its_new_rows(tmp_path):
+    from openpyxl import Workbook
+
+    from tdkt_docs import sheets
+    from tdkt_docs.errors import InputError
+    from tdkt_docs.loader import load_yaml_text
+
+    def save(names: list[str]) -> None:
+        book = Workbook()
+        book.active.title = "Danh sách"
+        book.active.append(["STT", "Họ và tên", "Chức vụ, đơn vị"])
+        for i, name in enumerate(names, 1):
+            book.active.append([i, name, "Giáo viên"])
+        book.save(tmp_path / "ds.xlsx")
+
+    def read(sheet: str = "") -> list:
+        loaded = load_yaml_text(f"de_nghi:\n  ca_nhan: {{tep: ds.xlsx{sheet}}}\n", "a.yaml")
+        sheets.expand(loaded, tmp_path)
+        return [p["ten"] for p in loaded.data["de_nghi"]["ca_nhan"]]
+
+    save(["Lò Văn Minh", "Tẩn Thị Mẩy"])
+    assert read() == read() == read(", trang: Danh sách") == ["Lò Văn Minh", "Tẩn Thị Mẩy"]
+    with pytest.raises(InputError) as exc:
+        read(", trang: Trang 2")
+    assert "không có trang tính 'Trang 2'; các trang: Danh sách" in exc.value.problems[0].message
+    save(["Vàng A Páo"])
+    assert read() == ["Vàng A Páo"]
+    sheets._BOOKS.clear()
+    assert read() == ["Vàng A Páo"]
+    (tmp_path / "ds.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
+    with pytest.raises(InputError) as exc:
+        read()
+    assert "không đọc được tệp như bảng tính Excel (.xlsx): tệp bị hỏng" in exc.value.problems[0].message
