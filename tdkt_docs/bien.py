@@ -200,19 +200,34 @@ def walk(value: Any, path: tuple, fn: Callable[[str, tuple], str], skip: set[tup
     if isinstance(value, str):
         return fn(value, path)
     if isinstance(value, list):
-        new = [walk(item, path + (i,), fn, skip) for i, item in enumerate(value)]
+        new = [_item(item, path + (i,), fn, skip) for i, item in enumerate(value)]
         return new if any(a is not b for a, b in zip(new, value)) else value
     if isinstance(value, Ngay):
         return value
     if isinstance(value, BaseModel):
         updates = {}
-        for name in type(value).model_fields:
+        for name in _field_names(type(value)):
             old = getattr(value, name)
-            new = walk(old, path + (name,), fn, skip)
+            new = _item(old, path + (name,), fn, skip)
             if new is not old:
                 updates[name] = new
         return value.model_copy(update=updates) if updates else value
     return value
+
+
+def _item(value: Any, path: tuple, fn: Callable[[str, tuple], str], skip: set[tuple]) -> Any:
+    # Most of a document is texts in lists and fields: they go to `fn` here rather than through
+    # another call of walk, and what cannot hold text is passed back at once.
+    if type(value) is str:
+        return value if path in skip else fn(value, path)
+    if value is None or type(value) in (int, bool, float):
+        return value
+    return walk(value, path, fn, skip)
+
+
+@functools.lru_cache(maxsize=None)
+def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(model.model_fields)
 
 
 def expand(doc: BaseModel, loaded: Loaded | None = None) -> tuple[BaseModel, list[Problem]]:
