@@ -158,6 +158,8 @@ def _comment_warning(loaded: Loaded, path: Key, result: Sanitized) -> None:
     if not span or span[2] is not None or not loaded.text:
         return
     end = span[1]
+    if not loaded.text.startswith(" #", end):  # what _COMMENT needs first; most values end their line
+        return
     line_end = loaded.text.find("\n", end)
     rest = loaded.text[end: line_end if line_end >= 0 else len(loaded.text)]
     m = _COMMENT.match(rest)
