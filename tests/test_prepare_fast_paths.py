@@ -182,3 +182,41 @@ def test_a_workbook_read_again_gives_its_rows_and_an_edited_one_its_new_rows(tmp
     with pytest.raises(InputError) as exc:
         read()
     assert "không đọc được tệp như bảng tính Excel (.xlsx): tệp bị hỏng" in exc.value.problems[0].message
+
+
+def _run_by_pieces(text: str, bold: bool, italic: bool) -> str:
+    """inline._run as it was written first: the text split at every line break and tab."""
+    from tdkt_docs.inline import escape
+
+    props = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
+    parts = []
+    for piece in re.split(r"(\n|\t)", text):
+        if piece == "\n":
+            parts.append("<w:br/>")
+        elif piece == "\t":
+            parts.append("<w:tab/>")
+        elif piece:
+            parts.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+    return f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}{''.join(parts)}</w:r>"
+
+
+@pytest.mark.parametrize("text", TRICKY + ["a & b < c > d", "\n", "\t", "Dòng một\nDòng hai\tcột", "&amp;"])
+def test_a_run_without_breaks_is_written_as_the_pieces_were(text):
+    from markupsafe import Markup
+
+    from tdkt_docs.inline import _run
+
+    for bold, italic in itertools.product((False, True), repeat=2):
+        assert _run(text, bold, italic) == _run_by_pieces(text, bold, italic)
+    assert _run(Markup(text), False, False) == _run_by_pieces(text, False, False)
+
+
+def test_shares_compared_in_whole_numbers_as_fractions_compare():
+    from fractions import Fraction
+
+    from tdkt_docs import rules
+
+    for share in [Fraction(2, 3), Fraction(7, 10), Fraction(9, 10), Fraction(1, 2), Fraction(1), Fraction(667, 1000)]:
+        for whole in range(0, 31):
+            for part in range(0, whole + 2):
+                assert rules.at_least(part, whole, share) == (whole > 0 and Fraction(part, whole) >= share)
