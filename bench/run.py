@@ -102,6 +102,10 @@ def _big_bien_ban(sample: dict, rows: int) -> dict:
     """A biên bản whose vote table (Kết quả biểu quyết) has `rows` nominees: most get every vote of
     the eight members present, many one fewer, a few too few to pass."""
     present = len([m for m in _HOI_DONG if "vang" not in m])
+    for key in ("bat_dau", "ket_thuc"):
+        # A plain YAML reader (yaml.safe_load, not large_document's) reads `ket_thuc: 10:15` as 615.
+        if isinstance(sample.get(key), int):
+            sample[key] = f"{sample[key] // 60}:{sample[key] % 60:02d}"
     sample["thanh_vien"] = [dict(m) for m in _HOI_DONG]
     for key in ("chu_toa", "thu_ky", "quy_che"):  # the sample's own council's chair, secretary and rules
         sample.pop(key, None)
