@@ -65,6 +65,7 @@ def test_every_legacy_match_is_found_by_the_quick_search():
             text = "".join(chars)
             if any(p.search(text) for p in PATTERNS):
                 assert encoding._MAYBE_LEGACY.search(text), repr(text)
+                assert not text.isascii(), repr(text)  # legacy_font answers ASCII text at once
 
 
 @pytest.mark.parametrize("text", TRICKY)
