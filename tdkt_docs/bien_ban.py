@@ -241,7 +241,8 @@ def _rules_text(items: list[Nominee], present: int, total: int, quorum) -> str:
     used: dict[rules.Threshold, list[str]] = {}
     seen: set[tuple[str, int]] = set()
     for n in items:
-        # a nominee with an award and a threshold already met adds nothing; hashing a threshold costs
+        # A nominee whose award and threshold were met already adds nothing, and the threshold's
+        # Fraction is slow to hash: a long list is looked up by its few distinct pairs.
         if (n.hinh_thuc, id(n.vote.threshold)) in seen:
             continue
         seen.add((n.hinh_thuc, id(n.vote.threshold)))

@@ -19,7 +19,7 @@ _NARROW = set("ilIjtf.,;:'!|()[]")
 _WIDE = set("mwMW")
 
 
-@functools.lru_cache(maxsize=4096)  # a text is made of few distinct letters; normalising each costs
+@functools.lru_cache(maxsize=4096)  # asked letter by letter, and texts repeat the same few letters
 def _em(ch: str, bold: bool) -> float:
     base = unicodedata.normalize("NFD", ch)[0]
     if base == " ":
