@@ -42,6 +42,95 @@ def _big_ke_hoach(sample: dict, rows: int) -> dict:
     return sample
 
 
+# Names, posts and units a province's lists are made of, combined by row number so that a long list
+# reads like a real one (no two rows alike next to each other) and is the same in every run.
+_HO = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Lò", "Lường", "Tẩn", "Vàng",
+       "Giàng", "Sùng", "Hà", "Lý", "Mùa", "Đinh", "Phan"]
+_DEM = ["Văn", "Thị", "Đức", "Thị Thu", "Quang", "Thị Ngọc", "A", "Minh", "Thị Hồng", "Xuân"]
+_TEN = ["An", "Bình", "Chiến", "Dung", "Giang", "Hà", "Hải", "Hằng", "Hiền", "Hùng", "Hương", "Khánh",
+        "Lan", "Linh", "Long", "Mai", "Minh", "Nga", "Páo", "Phong", "Phương", "Sinh", "Sơn", "Thảo",
+        "Thắng", "Tuấn", "Vân", "Yến", "Dế", "Chư"]
+_CHUC_VU = ["Chuyên viên", "Giáo viên", "Kế toán", "Trưởng thôn", "Cán bộ", "Nhân viên", "Phó Trưởng phòng",
+            "Bác sĩ", "Công chức Văn hóa - Xã hội", "Chi hội trưởng Chi hội Phụ nữ"]
+_DON_VI = ["Phòng Tổ chức - Hành chính", "Trường Tiểu học Tam Đường", "Trạm Y tế xã Bản Bo",
+           "Phòng Thi đua - Khen thưởng", "Văn phòng Sở", "Trường Trung học cơ sở Bình Lư",
+           "thôn Nà Cà", "Ban Chỉ huy quân sự xã", "Phòng Kinh tế", "bản Hồ Ta"]
+_TAP_THE = ["Thôn", "Trường Mầm non", "Trường Tiểu học", "Chi hội Nông dân thôn", "Bản", "Tổ dân phố",
+            "Chi đoàn thôn", "Tổ hợp tác chè"]
+_NOI = ["Nà Cà", "Hồ Ta", "Bình Lư", "Sơn Bình", "Bản Bo", "Khun Há", "Nà Tăm", "Thèn Sin", "Giang Ma", "Tả Lèng",
+        "Phìn Hồ", "Sì Thâu Chải"]
+_XA = ["Tam Đường", "Bình Lư", "Bản Bo", "Nà Tăm", "Khun Há", "Sơn Bình"]
+
+
+def _person(i: int) -> dict:
+    return {"ten": f"{_HO[i % len(_HO)]} {_DEM[i // 7 % len(_DEM)]} {_TEN[i // 3 % len(_TEN)]}",
+            "chuc_vu_don_vi": f"{_CHUC_VU[i % len(_CHUC_VU)]}, {_DON_VI[i // 11 % len(_DON_VI)]}"}
+
+
+def _group(i: int) -> dict:
+    place = i // len(_TAP_THE)
+    return {"ten": f"{_TAP_THE[i % len(_TAP_THE)]} {_NOI[place % len(_NOI)]}, xã {_XA[place // len(_NOI) % len(_XA)]}"}
+
+
+def _nominees(rows: int, vote: Callable[[int, dict], dict] | None = None) -> dict:
+    """`rows` nominees, one in ten a collective (tập thể), the rest individuals (cá nhân)."""
+    groups = max(1, rows // 10)
+    out = {"tap_the": [_group(i) for i in range(groups)],
+           "ca_nhan": [_person(i) for i in range(rows - groups)]}
+    if vote is not None:
+        for key in ("tap_the", "ca_nhan"):
+            out[key] = [vote(i, n) for i, n in enumerate(out[key])]
+    return out
+
+
+# The council of the long biên bản: nine members, one absent. It is written into the document rather
+# than taken from the sample, whose members may sit in a spreadsheet the bench cannot count from here.
+_HOI_DONG = [
+    {"ho_ten": "Đinh Văn Tài", "chuc_vu": "Giám đốc Sở", "vai_tro": "Chủ tịch Hội đồng"},
+    {"ho_ten": "Hà Thị Yến", "chuc_vu": "Phó Giám đốc Sở", "vai_tro": "Phó Chủ tịch Hội đồng"},
+    {"ho_ten": "Chu Văn Bằng", "chuc_vu": "Chánh Văn phòng Sở", "vai_tro": "Ủy viên"},
+    {"ho_ten": "Lê Thị Thảo", "chuc_vu": "Trưởng phòng Tổ chức - Hành chính", "vai_tro": "Ủy viên"},
+    {"ho_ten": "Nguyễn Quang Huy", "chuc_vu": "Chủ tịch Công đoàn cơ sở", "vai_tro": "Ủy viên", "vang": "nghỉ phép"},
+    {"ho_ten": "Mùa A Sinh", "chuc_vu": "Bí thư Chi đoàn", "vai_tro": "Ủy viên"},
+    {"ho_ten": "Lò Văn Khánh", "chuc_vu": "Trưởng phòng Kinh tế", "vai_tro": "Ủy viên"},
+    {"ho_ten": "Tẩn Thị Mẩy", "chuc_vu": "Chủ tịch Hội Liên hiệp Phụ nữ", "vai_tro": "Ủy viên"},
+    {"ho_ten": "Phan Thị Nga", "chuc_vu": "Trưởng phòng Thi đua - Khen thưởng", "vai_tro": "Ủy viên - Thư ký"},
+]
+
+
+def _big_bien_ban(sample: dict, rows: int) -> dict:
+    """A biên bản whose vote table (Kết quả biểu quyết) has `rows` nominees: most get every vote of
+    the eight members present, many one fewer, a few too few to pass."""
+    present = len([m for m in _HOI_DONG if "vang" not in m])
+    for key in ("bat_dau", "ket_thuc"):
+        # A plain YAML reader (yaml.safe_load, not large_document's) reads `ket_thuc: 10:15` as 615.
+        if isinstance(sample.get(key), int):
+            sample[key] = f"{sample[key] // 60}:{sample[key] % 60:02d}"
+    sample["thanh_vien"] = [dict(m) for m in _HOI_DONG]
+    for key in ("chu_toa", "thu_ky", "quy_che"):  # the sample's own council's chair, secretary and rules
+        sample.pop(key, None)
+
+    def vote(i: int, n: dict) -> dict:
+        if "chuc_vu_don_vi" not in n:
+            n["hinh_thuc"] = "Tập thể lao động tiên tiến"
+        elif i % 13 == 5:
+            n.update(hinh_thuc="Chiến sĩ thi đua cơ sở", bieu_quyet="bỏ phiếu kín")
+        else:
+            n["hinh_thuc"] = "Lao động tiên tiến"
+        n["dong_y"] = present - (0 if i % 4 else 1) - (3 if i % 37 == 11 else 0)
+        return n
+    sample["de_nghi"] = _nominees(rows, vote)
+    return sample
+
+
+def _big_to_trinh(sample: dict, rows: int) -> dict:
+    """A tờ trình whose annex (DANH SÁCH kèm theo) lists `rows` nominees under the sample's award."""
+    award = sample["de_nghi"].get("hinh_thuc") or "Giấy khen của Chủ tịch Ủy ban nhân dân xã"
+    sample["de_nghi"] = {"hinh_thuc": award, **_nominees(rows)}
+    sample["danh_sach_kem_theo"] = True
+    return sample
+
+
 @dataclass
 class LargeCase:
     kind: str       # the `loai` of the sample it starts from, taken from data/
@@ -50,10 +139,11 @@ class LargeCase:
     needs: str = "bang"  # a key the sample must have somewhere for `make` to grow it
 
 
-# Documents with a long table. A biên bản with its vote table and a tờ trình with its annex join
-# this list once those kinds exist, each with the function that grows its table.
+# Documents with a long table, each with the function that grows its table.
 LARGE = [
     LargeCase("ke_hoach", "kế hoạch, bảng {rows} dòng", _big_ke_hoach),
+    LargeCase("bien_ban", "biên bản, bảng kết quả bỏ phiếu {rows} dòng", _big_bien_ban, needs="de_nghi"),
+    LargeCase("to_trinh", "tờ trình, phụ lục {rows} dòng", _big_to_trinh, needs="de_nghi"),
 ]
 
 
@@ -243,6 +333,25 @@ def _first(data, key: str):
     return None
 
 
+def large_document(case: LargeCase, sources: list[Path], data: Path, workspace: Path, rows: int) -> Path | None:
+    """A copy of data/ whose one document is the first sample of `case.kind` grown to `rows` rows by
+    `case.make`, or None when data/ has no such sample. The sample is read by tdkt's own loader,
+    which keeps every value as typed: a plain YAML reader would turn `ket_thuc: 10:15` into 615."""
+    import yaml
+
+    from tdkt_docs.loader import load_yaml
+
+    base = next((s for s in sources if (d := load_yaml(s).data).get("loai") == case.kind
+                 and _first(d, case.needs)), None)
+    if base is None:
+        return None
+    folder = isolated(workspace, f"lon-{case.kind}", data)
+    sample = case.make(load_yaml(base).data, rows)
+    (folder / base.relative_to(data)).write_text(
+        yaml.safe_dump(sample, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    return folder
+
+
 def tdkt_command() -> list[str]:
     script = Path(PY).parent / "tdkt"
     return [str(script)] if script.exists() else [PY, "-m", "tdkt_docs.cli"]
@@ -400,20 +509,11 @@ def main() -> None:
                     f"{median([b.megabytes for _, b in pairs]):.0f} MB"))
 
         # 3. Long tables.
-        import yaml
-
-        from tdkt_docs.loader import load_yaml
         for case in LARGE:
-            base = next((s for s in sources if load_yaml(s).data.get("loai") == case.kind
-                         and _first(load_yaml(s).data, case.needs)), None)
-            if base is None:
+            folder = large_document(case, sources, data, work, args.rows)
+            if folder is None:
                 print(f"  (bỏ qua {case.kind}: không có văn bản mẫu loại này trong data/)")
                 continue
-            folder = isolated(work, f"lon-{case.kind}", data)
-            target = folder / base.relative_to(data)
-            sample = yaml.safe_load(base.read_text(encoding="utf-8"))
-            target.write_text(yaml.safe_dump(case.make(sample, args.rows), allow_unicode=True, sort_keys=False),
-                              encoding="utf-8")
             ours, theirs = [], []
             for _ in range(args.runs):
                 ours.append(run_worker("tdkt", folder, work / "ra-lon")["seconds"])
@@ -421,6 +521,12 @@ def main() -> None:
             r = median(theirs) / median(ours)
             show(Figure(f"Một {case.label.format(rows=count(args.rows))}, giây", f"{median(ours):.3f}",
                         f"{median(theirs):.3f}", f"nhanh hơn {r:.1f}×" if r >= 1 else f"chậm hơn {1 / r:.1f}×", "không chậm hơn docxtpl", r >= 1))
+            ours_doc = sorted((work / "ra-lon").rglob("*.docx"))
+            theirs_doc = sorted((work / "ra-lon-docxtpl").glob("*.docx"))
+            alike = len(ours_doc) == len(theirs_doc) and all(map(same_text, ours_doc, theirs_doc))
+            args.notes.append(f"{case.label.format(rows=count(args.rows)).capitalize()}: văn bản của tdkt và của "
+                              f"docxtpl có cùng nội dung: {'có' if alike else 'KHÔNG'}.")
+            print("  " + args.notes[-1])
 
         # 4. Start-up.
         n = 20 if not args.quick else 2

@@ -22,6 +22,7 @@ objects, no file, no import; repetition and powers are bounded so text cannot ex
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Callable
 
@@ -127,13 +128,7 @@ class _Expander:
         inner = match.group(1)
         if len(inner) > MAX_EXPR or "{{" in inner or "{%" in inner or "{#" in inner:
             return source
-        try:
-            tree = _ENV.parse("{{" + inner + "}}")
-        except jinja2.TemplateSyntaxError:
-            return source
-        if not (len(tree.body) == 1 and isinstance(tree.body[0], nodes.Output) and len(tree.body[0].nodes) == 1):
-            return source
-        names = meta.find_undeclared_variables(tree)
+        names = _names(inner)
         if not names:
             return source
         unknown = sorted(names - self.known)
@@ -154,7 +149,7 @@ class _Expander:
                         "trong văn bản này; hãy điền mục đó hoặc viết thẳng nội dung")
             return source
         try:
-            result = _ENV.from_string("{{" + inner + "}}").render(self.values)
+            result = _template(inner).render(self.values)
         except SecurityError as exc:
             self.report(path, f"'{source}' không được phép ({exc}); chỉ dùng tên biến và phép tính đơn giản")
             return source
@@ -172,6 +167,25 @@ class _Expander:
         return result
 
 
+# A batch repeats the same few expressions ({{ nam }}, {{ nam - 1 }}) in document after document;
+# parsing and compiling one costs far more than rendering it, and neither depends on the values.
+@functools.lru_cache(maxsize=1024)
+def _names(inner: str) -> frozenset[str]:
+    """The names `{{inner}}` uses when it is a single expression, else none (it stays as typed)."""
+    try:
+        tree = _ENV.parse("{{" + inner + "}}")
+    except jinja2.TemplateSyntaxError:
+        return frozenset()
+    if not (len(tree.body) == 1 and isinstance(tree.body[0], nodes.Output) and len(tree.body[0].nodes) == 1):
+        return frozenset()
+    return frozenset(meta.find_undeclared_variables(tree))
+
+
+@functools.lru_cache(maxsize=1024)
+def _template(inner: str) -> jinja2.Template:
+    return _ENV.from_string("{{" + inner + "}}")
+
+
 def _nearest(word: str, choices: list[str]) -> str:
     import difflib
 
@@ -186,19 +200,34 @@ def walk(value: Any, path: tuple, fn: Callable[[str, tuple], str], skip: set[tup
     if isinstance(value, str):
         return fn(value, path)
     if isinstance(value, list):
-        new = [walk(item, path + (i,), fn, skip) for i, item in enumerate(value)]
+        new = [_item(item, path + (i,), fn, skip) for i, item in enumerate(value)]
         return new if any(a is not b for a, b in zip(new, value)) else value
     if isinstance(value, Ngay):
         return value
     if isinstance(value, BaseModel):
         updates = {}
-        for name in type(value).model_fields:
+        for name in _field_names(type(value)):
             old = getattr(value, name)
-            new = walk(old, path + (name,), fn, skip)
+            new = _item(old, path + (name,), fn, skip)
             if new is not old:
                 updates[name] = new
         return value.model_copy(update=updates) if updates else value
     return value
+
+
+def _item(value: Any, path: tuple, fn: Callable[[str, tuple], str], skip: set[tuple]) -> Any:
+    # Most of a document is texts in lists and fields: they go to `fn` here rather than through
+    # another call of walk, and what cannot hold text is passed back at once.
+    if type(value) is str:
+        return value if path in skip else fn(value, path)
+    if value is None or type(value) in (int, bool, float):
+        return value
+    return walk(value, path, fn, skip)
+
+
+@functools.lru_cache(maxsize=None)
+def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(model.model_fields)
 
 
 def expand(doc: BaseModel, loaded: Loaded | None = None) -> tuple[BaseModel, list[Problem]]:

@@ -95,8 +95,11 @@ def build(doc: BienBanPhan, ds: DanhSach, loaded: Loaded | None, prefix: tuple =
 
     items = nominees(ds, loaded, list_path)
     own, default = thresholds(doc.quy_che)
+    by_award: dict[str, rules.Threshold] = {}  # a long list names a few awards many times
     for n in items:
-        t = rules.threshold_for(n.hinh_thuc, own, default)
+        t = by_award.get(n.hinh_thuc)
+        if t is None:
+            t = by_award[n.hinh_thuc] = rules.threshold_for(n.hinh_thuc, own, default)
         if n.bieu_quyet is None:
             n.bieu_quyet = "bo_phieu_kin" if t.secret else "gio_tay"
         elif t.secret and n.bieu_quyet != "bo_phieu_kin":
@@ -236,7 +239,13 @@ def _times(doc, loaded, prefix, problems) -> tuple[datetime, datetime]:
 def _rules_text(items: list[Nominee], present: int, total: int, quorum) -> str:
     """The quorum as found and the thresholds the nominees were held to, in one sentence."""
     used: dict[rules.Threshold, list[str]] = {}
+    seen: set[tuple[str, int]] = set()
     for n in items:
+        # A nominee whose award and threshold were met already adds nothing, and the threshold's
+        # Fraction is slow to hash: a long list is looked up by its few distinct pairs.
+        if (n.hinh_thuc, id(n.vote.threshold)) in seen:
+            continue
+        seen.add((n.hinh_thuc, id(n.vote.threshold)))
         awards = used.setdefault(n.vote.threshold, [])
         if n.hinh_thuc not in awards:
             awards.append(n.hinh_thuc)

@@ -30,19 +30,35 @@ _MAGIC = [
 # "NguyÔn V¨n" is "Nguyễn Văn". A symbol ¡..¿ inside a word, or a capital accented letter between
 # small letters, never happens in Vietnamese typed in Unicode. (Ì Ò Þ Ð Õ Ý Ã are left out: they are
 # what Windows-1258 text looks like when misread, which is a different mistake.)
-_TCVN3 = re.compile(r"(?<=[A-Za-z\u00a1-\u00bf])[\u00a1-\u00bf](?=[A-Za-z\u00a1-\u00ff])"
-                    r"|(?<=[A-Za-z])[\u00a1-\u00bf](?=[\s,.;:)]|$)|(?<![^\s(])[\u00a1-\u00bf](?=[a-z])"
-                    r"|(?<=[a-z])[\u00c0-\u00c2\u00c4-\u00cb\u00cd-\u00cf\u00d1\u00d3\u00d4\u00d6-\u00d8\u00dc](?=[a-z])")
+_SYMBOL = r"\u00a1-\u00bf"
+_CAPITAL = r"\u00c0-\u00c2\u00c4-\u00cb\u00cd-\u00cf\u00d1\u00d3\u00d4\u00d6-\u00d8\u00dc"
+_TCVN3 = re.compile(rf"(?<=[A-Za-z{_SYMBOL}])[{_SYMBOL}](?=[A-Za-z\u00a1-\u00ff])"
+                    rf"|(?<=[A-Za-z])[{_SYMBOL}](?=[\s,.;:)]|$)|(?<![^\s(])[{_SYMBOL}](?=[a-z])"
+                    rf"|(?<=[a-z])[{_CAPITAL}](?=[a-z])")
 # VNI writes a base letter followed by a mark from Latin-1: "Vieät Nam", "Ñöôøng", "Nguyeãn Vaên".
 # Vietnamese typed in Unicode never puts a marked vowel after 'a' or 'e', nor these marks after
 # 'o', 'u', 'i', 'y'; and ñ, ö are not Vietnamese letters at all.
-_VNI = re.compile(r"[aeAE][âáàåãäêéèúüëùøûõïöô]|[oO][âäåùøûõïö]|[uiyUIY][ùøûõïäåö]"
+_AFTER_AE, _AFTER_O, _AFTER_UIY = "âáàåãäêéèúüëùøûõïöô", "âäåùøûõïö", "ùøûõïäåö"
+_VNI = re.compile(rf"[aeAE][{_AFTER_AE}]|[oO][{_AFTER_O}]|[uiyUIY][{_AFTER_UIY}]"
                   r"|(?<=[A-Za-z])[öÖ]|[ñÑ](?=[a-zA-Zöô])", re.I)
 # UTF-8 read as Windows Latin and saved again (an e-mail client, an old editor): "Kế hoạch" becomes
 # "Káº¿ hoáº¡ch", "đường" becomes "Ä‘Æ°á»ng". The lead letters á Ã Ä Æ followed by a symbol or a
 # Windows punctuation mark never meet in real text.
-_MOJIBAKE = re.compile(r"[áÃÄÆÅ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-                       r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+_LEAD = "áÃÄÆÅ"
+_WINDOWS = (r"\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+            r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
+_MOJIBAKE = re.compile(rf"[{_LEAD}][{_WINDOWS}]")
+# Almost every text is Vietnamese typed in Unicode, in which the three patterns above find nothing;
+# running them costs as much as the rest of the cleaning. Each of their matches holds one of these
+# characters: a symbol ¡..¿, ñ or ö alone, or one of these pairs (VNI's without regard to case, as
+# _VNI reads them). A text without any is answered at once; one with any is looked at in full, so
+# the answer is the same either way. The first class lists every character a pair can end with,
+# so the search skips everything else in one pass.
+_ENDS = _AFTER_AE + _AFTER_O + _AFTER_UIY
+_MAYBE_LEGACY = re.compile(
+    rf"[{_SYMBOL}ñÑöÖ{_WINDOWS}{_CAPITAL}{_ENDS}{_ENDS.upper()}\u212b]"  # U+212B Å folds to å
+    rf"(?:(?<=[{_SYMBOL}ñÑöÖ])|(?<=[{_LEAD}][{_WINDOWS}])|(?<=[a-z][{_CAPITAL}])"
+    rf"|(?<=(?i:[aeAE][{_AFTER_AE}]))|(?<=(?i:[oO][{_AFTER_O}]))|(?<=(?i:[uiyUIY][{_AFTER_UIY}])))")
 _VIET = re.compile(r"[ạảãàáâậầấẩẫăắằặẳẵẹẻẽèéêềếểễệịỉĩìíọỏõòóôồốổỗộơờớởỡợụủũùúưừứửữựỳýỵỷỹđ]", re.I)
 # Enough evidence that a piece of text is a legacy encoding rather than a foreign name or a symbol.
 MIN_HITS = 2
@@ -55,6 +71,13 @@ def _scores(text: str) -> tuple[int, int]:
 def legacy_font(text: str) -> str | None:
     """'TCVN3', 'VNI' or 'UTF8' (UTF-8 misread as Windows Latin) when `text` is Vietnamese in the
     wrong letters, else None."""
+    if text.isascii() or _MAYBE_LEGACY.search(text) is None:
+        return None
+    return _counted(text)
+
+
+def _counted(text: str) -> str | None:
+    """legacy_font by counting every match of the three patterns."""
     if len(_MOJIBAKE.findall(text)) >= MIN_HITS:
         return "UTF8"
     tcvn, vni = _scores(text)

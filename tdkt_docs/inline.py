@@ -16,6 +16,7 @@ from markupsafe import Markup
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _ESCAPES = {"\\*": "*", "\\\\": "\\"}
 _TOKEN = re.compile(r"\\\\|\\\*|\*\*(?=\S)|(?<=\S)\*\*|\*(?=[^\s*])|(?<=[^\s*])\*")
+_BREAK_OR_TAB = re.compile(r"(\n|\t)")
 
 
 def escape(text: str) -> str:
@@ -85,8 +86,11 @@ def plain(text: str) -> str:
 def _run(text: str, bold: bool, italic: bool, extra: str = "") -> str:
     props = extra + ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    if "\n" not in text and "\t" not in text:  # nearly every text: one piece
+        # str(): as the pieces of a split are, so a Markup is escaped like any text
+        return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(str(text))}</w:t></w:r>' if text else f"<w:r>{rpr}</w:r>"
     parts = []
-    for piece in re.split(r"(\n|\t)", text):
+    for piece in _BREAK_OR_TAB.split(text):
         if piece == "\n":
             parts.append("<w:br/>")
         elif piece == "\t":

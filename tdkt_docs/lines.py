@@ -6,6 +6,7 @@ indents, so a clerk can still restyle it in Word and no drawing object is needed
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from markupsafe import Markup
@@ -18,6 +19,7 @@ _NARROW = set("ilIjtf.,;:'!|()[]")
 _WIDE = set("mwMW")
 
 
+@functools.lru_cache(maxsize=4096)  # asked letter by letter, and texts repeat the same few letters
 def _em(ch: str, bold: bool) -> float:
     base = unicodedata.normalize("NFD", ch)[0]
     if base == " ":

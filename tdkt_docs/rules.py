@@ -48,7 +48,8 @@ def shown(share: Fraction) -> str:
 
 
 def at_least(part: int, whole: int, share: Fraction) -> bool:
-    return whole > 0 and Fraction(part, whole) >= share
+    # part/whole >= n/d, multiplied out (whole and d are positive): no Fraction made per vote
+    return whole > 0 and part * share.denominator >= share.numerator * whole
 
 
 def minimum(whole: int, share: Fraction) -> int:

@@ -33,7 +33,14 @@ _REMOVED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufdd0
                       "\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff"
                       "\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff"
                       "\ud800-\udfff]+")
+# Searching for _REMOVED costs as much as the rest of the cleaning: its astral noncharacters make
+# the engine test each character against a list of ranges. This class holds all of _REMOVED's
+# characters and every other astral one, so it is tested at once; a text it finds nothing in has
+# nothing to remove, and one it finds something in is searched with _REMOVED itself.
+_MAYBE_REMOVED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufdd0-\ufdef\ufffe\uffff"
+                            "\ud800-\udfff\U00010000-\U0010ffff]")
 _BREAKS = {"\x0b", "\x0c"}
+_COMMENT = re.compile(r" #(\S.*)")
 MAX_LEGACY_REPORTS = 5
 
 
@@ -64,7 +71,7 @@ def _clean(text: str) -> tuple[str, list[str]]:
             return " "
         return ""
 
-    if _REMOVED.search(text):
+    if _MAYBE_REMOVED.search(text) and _REMOVED.search(text):
         text = _REMOVED.sub(drop, text)
         # Removing marks between a letter and its accent can leave text that composes further.
         text = unicodedata.normalize("NFC", text)
@@ -151,9 +158,11 @@ def _comment_warning(loaded: Loaded, path: Key, result: Sanitized) -> None:
     if not span or span[2] is not None or not loaded.text:
         return
     end = span[1]
+    if not loaded.text.startswith(" #", end):  # what _COMMENT needs first; most values end their line
+        return
     line_end = loaded.text.find("\n", end)
     rest = loaded.text[end: line_end if line_end >= 0 else len(loaded.text)]
-    m = re.match(r" #(\S.*)", rest)
+    m = _COMMENT.match(rest)
     if m:
         file, line, col = loaded.locate(path)
         line, col = loaded.position(end + 1)

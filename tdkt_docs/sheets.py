@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from .errors import InputError, Problem
 from .loader import Loaded, display_path, dotted
@@ -129,16 +129,44 @@ def _read(loaded: Loaded, path: tuple, folder: Path) -> list[dict]:
     return _records(rows, SPECS[key], shown, loaded, path)
 
 
-def _xlsx_rows(source: Path, shown: str, sheet: str | None, loaded: Loaded, path: tuple) -> list[list[Any]]:
+# The rows of the workbooks read lately, by their bytes and the sheet asked for. A batch names the
+# same list (the council's members, a district's nominees) from document after document, and
+# opening a workbook costs more than the rest of preparing a document; bytes that are the same give
+# the same rows, so an edited file is always read again. A few workbooks are kept, the oldest goes.
+_BOOKS: dict[tuple[bytes, str | None], tuple[tuple[Any, ...], ...]] = {}
+_BOOKS_KEPT = 4
+
+
+def _xlsx_rows(source: Path, shown: str, sheet: str | None, loaded: Loaded, path: tuple) -> tuple[tuple[Any, ...], ...]:
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise InputError(_unreadable(shown, exc)) from None
+    key = (data, sheet)
+    rows = _BOOKS.get(key)
+    if rows is None:
+        rows = _read_book(data, shown, sheet, loaded, path)
+        if len(_BOOKS) >= _BOOKS_KEPT:
+            del _BOOKS[next(iter(_BOOKS))]
+        _BOOKS[key] = rows
+    return rows
+
+
+def _unreadable(shown: str, exc: Exception) -> Problem:
+    return Problem(shown, "không đọc được tệp như bảng tính Excel (.xlsx): tệp bị hỏng hoặc không "
+                   f"phải .xlsx ({exc.__class__.__name__}); hãy mở bằng Excel và lưu lại dạng .xlsx")
+
+
+def _read_book(data: bytes, shown: str, sheet: str | None, loaded: Loaded, path: tuple) -> tuple[tuple[Any, ...], ...]:
+    """The rows of a sheet (the first when `sheet` is None), as tuples: they may be shared by documents."""
     import zipfile
 
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(source, read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(Problem(shown, "không đọc được tệp như bảng tính Excel (.xlsx): tệp bị hỏng hoặc không "
-                                 f"phải .xlsx ({exc.__class__.__name__}); hãy mở bằng Excel và lưu lại dạng .xlsx")) from None
+        raise InputError(_unreadable(shown, exc)) from None
     try:
         if sheet is None:
             ws = book.worksheets[0]
@@ -149,10 +177,10 @@ def _xlsx_rows(source: Path, shown: str, sheet: str | None, loaded: Loaded, path
                                 "các trang: " + ", ".join(book.sheetnames))
         rows = []
         for row in ws.iter_rows(values_only=True):
-            rows.append(list(row))
+            rows.append(tuple(row))
             if len(rows) > MAX_ROWS + HEADER_SEARCH:
                 raise InputError(Problem(shown, f"bảng tính quá dài (hơn {MAX_ROWS} dòng); hãy tách thành nhiều tệp"))
-        return rows
+        return tuple(rows)
     finally:
         book.close()
 
@@ -195,7 +223,7 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def _records(rows: list[list[Any]], columns: tuple[Column, ...], shown: str, loaded: Loaded,
+def _records(rows: Sequence[Sequence[Any]], columns: tuple[Column, ...], shown: str, loaded: Loaded,
              path: tuple) -> list[dict]:
     spec = _LABELS[path[-1]]
     header_at = None

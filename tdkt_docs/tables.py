@@ -39,11 +39,15 @@ def grid(headers: list[str], rows: list[list[str]], widths_cm: list[float] | Non
     out.append('</w:tblGrid><w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>')
     out += [_cell(w, runs(h), "TdktBangTieuDe") for w, h in zip(widths, headers)]
     out.append("</w:tr>")
+    cells: dict[tuple[int, str], str] = {}  # see grouped()
     for row in rows:
         out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         for i, (w, value) in enumerate(zip(widths, row)):
-            style = "TdktBangSo" if (i == 0 and centre_first) else "TdktBangChu"
-            out.append(_cell(w, runs(value), style))
+            xml = cells.get((i, value))
+            if xml is None:
+                style = "TdktBangSo" if (i == 0 and centre_first) else "TdktBangChu"
+                xml = cells[i, value] = _cell(w, runs(value), style)
+            out.append(xml)
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return Markup("".join(out))
@@ -70,6 +74,9 @@ def grouped(headers: list[str], sections: list[tuple[str, str, list[list[str]]]]
     out += [_cell(w, runs(h), "TdktBangTieuDe") for w, h in zip(widths, headers)]
     out.append("</w:tr>")
     rest = sum(widths[1:])
+    # A cell's XML depends only on its column and its text, and long lists repeat their texts (the
+    # award, the way of voting, the count, the result), so each is written once.
+    cells: dict[tuple[int, str], str] = {}
     for mark, title, rows in sections:
         out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         out.append(_cell(widths[0], runs(mark, bold=True), "TdktBangSo"))
@@ -79,7 +86,11 @@ def grouped(headers: list[str], sections: list[tuple[str, str, list[list[str]]]]
         for row in rows:
             out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             for i, (w, value) in enumerate(zip(widths, row)):
-                out.append(_cell(w, runs(value, markup=False), "TdktBangSo" if i in centred else "TdktBangChu"))
+                xml = cells.get((i, value))
+                if xml is None:
+                    style = "TdktBangSo" if i in centred else "TdktBangChu"
+                    xml = cells[i, value] = _cell(w, runs(value, markup=False), style)
+                out.append(xml)
             out.append("</w:tr>")
     out.append("</w:tbl>")
     return Markup("".join(out))

@@ -16,10 +16,13 @@ def test_bench_runs_in_quick_mode_and_writes_its_table(tmp_path):
     assert done.returncode == 0, done.stderr
     out = done.stdout
     for label in ["Văn bản/giây, một tiến trình", "Văn bản của tdkt và của docxtpl có cùng nội dung: có", "-j 1", "-j 2",
-                  "Bộ nhớ đỉnh, 8 văn bản", "Một kế hoạch, bảng 50 dòng", "Khởi động `tdkt --help`",
+                  "Bộ nhớ đỉnh, 8 văn bản", "Một kế hoạch, bảng 50 dòng",
+                  "Một biên bản, bảng kết quả bỏ phiếu 50 dòng", "Một tờ trình, phụ lục 50 dòng",
+                  "Biên bản, bảng kết quả bỏ phiếu 50 dòng: văn bản của tdkt và của docxtpl có cùng nội dung: có",
+                  "Tờ trình, phụ lục 50 dòng: văn bản của tdkt và của docxtpl có cùng nội dung: có", "Khởi động `tdkt --help`",
                   "Dựng lại data/ khi không có gì thay đổi", "bỏ qua PDF: --no-pdf"]:
         assert label in out, label
     table = [line for line in results.read_text(encoding="utf-8").splitlines() if line.startswith("| ")]
     assert table[0].startswith("| Số đo | tdkt | Đối chứng |")
-    assert len(table) >= 9
+    assert len(table) >= 11
     assert "make bench" in results.read_text(encoding="utf-8")
