@@ -16,15 +16,33 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+class _Table(dict):
+    """A str.translate table filled in on first sight of each character: the check runs in C for
+    every character, and only the characters a document uses are ever classified."""
+
+    def __init__(self, keep) -> None:
+        super().__init__()
+        self._keep = keep
+
+    def __missing__(self, code: int) -> int | None:
+        value = code if self._keep(chr(code)) else None  # None deletes the character
+        self[code] = value
+        return value
+
+
+_NO_MARKS = _Table(lambda ch: not unicodedata.combining(ch))
+_ALNUM = _Table(str.isalnum)
+
+
 def fold(text: str) -> str:
     """Uppercase without accents: 'Cộng hòa' -> 'CONG HOA'; Đ/đ -> D."""
     base = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    return "".join(ch for ch in base if not unicodedata.combining(ch)).upper()
+    return base.translate(_NO_MARKS).upper()
 
 
 def key(text: str) -> str:
     """Letters and digits only, folded: for matching an element whatever its spacing and punctuation."""
-    return "".join(ch for ch in fold(text) if ch.isalnum())
+    return fold(text).translate(_ALNUM)
 
 
 def squash(text: str) -> str:
