@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .conventions import kind_of, type_name
+from .conventions import kind_of, type_name, type_of_key
 from .model import Document, Para
 from .vntext import fold, is_line_art, key
 
@@ -129,26 +129,37 @@ def _lines(lay: Layout, para: Para) -> tuple[Span, ...]:
     return _pieces(lay, para, tabs=False)
 
 
-def is_qh(text: str) -> bool:
-    k = key(text)
+# The tests on a line's key (vntext.key) take the key, so that a line tested for several elements
+# is folded once.
+def _qh_key(k: str) -> bool:
     return (k == QH_KEY or "CHUNGHIAVIETNAM" in k or k.startswith("CONGHOAXAHOI")) and len(k) <= len(QH_KEY) + 8
 
 
-def is_tn(text: str) -> bool:
-    k = key(text)
+def _tn_key(k: str) -> bool:
     return k == TN_KEY or (k.startswith("DOCLAP") and "HANHPHUC" in k and len(k) <= len(TN_KEY) + 6)
+
+
+def is_qh(text: str) -> bool:
+    return _qh_key(key(text))
+
+
+def is_tn(text: str) -> bool:
+    return _tn_key(key(text))
 
 
 def is_so(text: str) -> bool:
     return bool(_SO.match(text)) and "/" in text and len(text) < 80
 
 
+# The line ends with the year (or the blank a draft leaves for it): not a sentence quoting a date.
+_DATE_WORDS = re.compile(r"NGAY\b.*\bTHANG\b.*\bNAM\s*(\d{4}|[\s.…_]*)$")
+_DATE_DIGITS = re.compile(r",\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*$")
+
+
 def is_date(text: str) -> bool:
-    f = fold(text)
-    # The line ends with the year (or the blank a draft leaves for it): not a sentence quoting a date.
-    if re.search(r"NGAY\b.*\bTHANG\b.*\bNAM\s*(\d{4}|[\s.…_]*)$", f) and len(text) < 90:
+    if _DATE_WORDS.search(fold(text)) and len(text) < 90:
         return True
-    return bool(re.search(r",\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*$", text)) and len(text) < 70
+    return bool(_DATE_DIGITS.search(text)) and len(text) < 70
 
 
 def is_vv(text: str) -> bool:
@@ -174,16 +185,21 @@ def _first_line(lay: Layout, para: Para) -> Span | None:
 
 def locate(doc: Document) -> Layout:
     lay = Layout()
-    flow = [p for p in doc.paras if not p.textbox]
-    boxes = [p for p in doc.paras if p.textbox]
+    flow: list[Para] = []
+    boxes: list[Para] = []
+    for p in doc.paras:
+        (boxes if p.textbox else flow).append(p)
 
     # --- tên loại ------------------------------------------------------------------------------
     ten_idx = None
     for pos, para in enumerate(flow[:HEADER_SCAN + 40]):
         first = _first_line(lay, para)
-        if first is None or is_qh(first.text) or is_tn(first.text):
+        if first is None:
             continue
-        name = type_name(first.text)
+        k = key(first.text)
+        if _qh_key(k) or _tn_key(k):
+            continue
+        name = type_of_key(k)
         if name is not None and name != "CÔNG VĂN":
             lay.ten_loai, lay.type_name, ten_idx = first, name, pos
             break
@@ -199,10 +215,11 @@ def locate(doc: Document) -> Layout:
     for para in header:
         for piece in _pieces(lay, para):
             text = piece.text
+            k = key(text)
             left = (para.cell is None or para.cell.col == 0) and _column_no(piece) == 0
-            if lay.quoc_hieu is None and is_qh(text):
+            if lay.quoc_hieu is None and _qh_key(k):
                 lay.quoc_hieu = piece
-            elif lay.tieu_ngu is None and is_tn(text):
+            elif lay.tieu_ngu is None and _tn_key(k):
                 lay.tieu_ngu = piece
             elif lay.so is None and is_so(text):
                 lay.so = piece
@@ -210,7 +227,7 @@ def locate(doc: Document) -> Layout:
                 lay.date = piece
             elif lay.vv is None and is_vv(text):
                 lay.vv = piece
-            elif is_line_art(text) or key(text) in _NOTICES or not key(text):
+            elif is_line_art(text) or k in _NOTICES or not k:
                 continue
             else:
                 ordered.append((piece, left))
@@ -233,9 +250,10 @@ def locate(doc: Document) -> Layout:
     _split_bodies(lay, candidates)
     for para in boxes:
         for piece in _pieces(lay, para):
-            if is_qh(piece.text) and lay.quoc_hieu is None:
+            k = key(piece.text)
+            if _qh_key(k) and lay.quoc_hieu is None:
                 lay.in_textbox.add("quoc_hieu")
-            if is_tn(piece.text) and lay.tieu_ngu is None:
+            if _tn_key(k) and lay.tieu_ngu is None:
                 lay.in_textbox.add("tieu_ngu")
             if is_so(piece.text) and lay.so is None:
                 lay.in_textbox.add("so")
