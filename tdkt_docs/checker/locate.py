@@ -501,8 +501,12 @@ def _signature_without_label(doc: Document, lay: Layout, after: list[Para]) -> N
     """No "Nơi nhận": the signature is the last table after the content, or the centred lines after './.'."""
     end = _content_end(after)
     tail = [p for p in after if p.index >= end]
+    tried: set[int] = set()
     for p in tail:
-        if p.cell is not None:
+        # A table is searched whole from any of its paragraphs: once per table, not once per cell
+        # (a long table with nothing to sign in it would otherwise be searched row by row, squared).
+        if p.cell is not None and p.cell.table not in tried:
+            tried.add(p.cell.table)
             _signature_table(doc, lay, p)
             if lay.signature:
                 return
