@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .conventions import kind_of, type_name, type_of_key
 from .model import Document, Para
-from .vntext import fold, is_line_art, key
+from .vntext import fold, fold_starts, is_line_art, key, key_starts
 
 QH_KEY = key("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 TN_KEY = key("Độc lập - Tự do - Hạnh phúc")
@@ -175,7 +175,7 @@ def is_noi_nhan(text: str) -> bool:
 
 
 def is_kinh_gui(text: str) -> bool:
-    return key(text).startswith("KINHGUI")
+    return key_starts(text, "KINHGUI")
 
 
 def _first_line(lay: Layout, para: Para) -> Span | None:
@@ -311,7 +311,7 @@ def _trich_yeu(lay: Layout, flow: list[Para], start: int) -> int:
         return flow[-1].index + 1 if flow else 1
     first = flow[pos]
     text = first.stripped
-    if first.cell is not None or is_kinh_gui(text) or fold(text).startswith("CAN CU") or _numbered(text):
+    if first.cell is not None or is_kinh_gui(text) or fold_starts(text, "CAN CU") or _numbered(text):
         return first.index
     lay.trich_yeu.extend(_lines(lay, first))
     pos += 1
@@ -332,7 +332,7 @@ _NUMBERED = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s")
 
 
 def _numbered(text: str) -> bool:
-    return bool(_NUMBERED.match(text)) or fold(text).startswith(("PHAN ", "CHUONG ", "DIEU "))
+    return bool(_NUMBERED.match(text)) or fold_starts(text, ("PHAN ", "CHUONG ", "DIEU "))
 
 
 def _content_end(paras: list[Para]) -> int:

@@ -45,6 +45,30 @@ def key(text: str) -> str:
     return fold(text).translate(_ALNUM)
 
 
+def fold_starts(text: str, prefixes: str | tuple[str, ...]) -> bool:
+    """fold(text).startswith(prefixes), folding only as much of the text as that takes."""
+    return _starts(fold, text, prefixes)
+
+
+def key_starts(text: str, prefixes: str | tuple[str, ...]) -> bool:
+    """key(text).startswith(prefixes), keying only as much of the text as that takes."""
+    return _starts(key, text, prefixes)
+
+
+def _starts(transform, text: str, prefixes: str | tuple[str, ...]) -> bool:
+    # Whether a paragraph opens with "Căn cứ" or "Kính gửi" is told by its first words: a long
+    # paragraph need not be folded whole. Each character folds on its own (NFD moves only combining
+    # marks, which fold drops; upper() has no context), so the fold of the beginning of a text is the
+    # beginning of its fold: once it is as long as the longest prefix, it tells.
+    longest = max(map(len, prefixes)) if isinstance(prefixes, tuple) else len(prefixes)
+    size = 4 * longest + 16
+    while True:
+        head = transform(text[:size])
+        if len(head) >= longest or size >= len(text):
+            return head.startswith(prefixes)
+        size *= 4
+
+
 def squash(text: str) -> str:
     """One space between words, none at the ends (tabs and line breaks count as spaces)."""
     return _SPACE.sub(" ", text).strip()

@@ -8,7 +8,7 @@ from ...lines import text_width_cm
 from ..locate import Layout, Span
 from ..model import Document, Para
 from ..styles import RunFmt
-from ..vntext import cm, fold, is_line_art, is_upper, num, pt, squash
+from ..vntext import cm, fold_starts, is_line_art, is_upper, num, pt, squash
 from . import Report
 from .common import check_size, check_style
 
@@ -142,7 +142,7 @@ def _can_cu(paras: list[Para], lay: Layout, rep: Report) -> None:
         if para.index in lay.kinh_gui:
             continue
         # "Căn cứ …, Ủy ban nhân dân … xây dựng Kế hoạch như sau:" opens the content; it is not a căn cứ line.
-        if not fold(para.stripped).startswith("CAN CU") or para.stripped.endswith(":"):
+        if not fold_starts(para.stripped, "CAN CU") or para.stripped.endswith(":"):
             break
         block.append(para)
     for n, para in enumerate(block):
