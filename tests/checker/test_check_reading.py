@@ -17,7 +17,7 @@ from tdkt_docs.checker import check_docx
 from tdkt_docs.checker.check import analyse
 from tdkt_docs.checker.locate import pieces
 from tdkt_docs.checker.rules import Report
-from tdkt_docs.checker.vntext import fold, key
+from tdkt_docs.checker.vntext import fold, fold_starts, key, key_starts
 
 SETTINGS = settings(max_examples=int(os.environ.get("TDKT_EXAMPLES", "200")), deadline=None,
                     derandomize="TDKT_EXAMPLES" not in os.environ, database=None,
@@ -48,6 +48,22 @@ def test_fold_and_key_read_vietnamese_whatever_its_accents_case_and_spacing():
 def test_fold_and_key_are_the_documented_transformations(text):
     assert fold(text) == documented_fold(text)
     assert key(text) == "".join(ch for ch in documented_fold(text) if ch.isalnum())
+
+
+_OPENINGS = st.sampled_from(["", "Kính gửi", "KÍNH GỬI:", "Căn cứ", "Căn  cứ", "Điều ", "PHẦN "])
+# Runs of what the key leaves out, long enough to push the words past any first look.
+_FILLER = st.tuples(st.sampled_from([" ", "\t", "-", ".", "\u0301", "\u00a0"]), st.integers(0, 150)).map(
+    lambda t: t[0] * t[1])
+
+
+@SETTINGS
+@given(_FILLER, _OPENINGS, st.text(alphabet=" \u00a0-:;.\u0301\u0323\u034fKkinhgửiCăcứuĐđPHẦNđiều", max_size=40),
+       st.text(max_size=200))
+def test_a_paragraph_s_opening_is_told_from_its_beginning_as_from_the_whole(filler, opening, middle, rest):
+    text = filler + opening + middle + rest
+    for prefix in ("KINHGUI", "CAN CU", ("PHAN ", "CHUONG ", "DIEU ")):
+        assert fold_starts(text, prefix) == documented_fold(text).startswith(prefix)
+        assert key_starts(text, prefix) == "".join(ch for ch in documented_fold(text) if ch.isalnum()).startswith(prefix)
 
 
 def _para(text: str, label: str | None = None):
