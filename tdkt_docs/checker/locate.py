@@ -66,8 +66,9 @@ class Layout:
     in_textbox: set[str] = field(default_factory=set)  # elements seen only inside text boxes
     header_end: int = 0  # last paragraph index of the header
     closing_start: int | None = None
-    # The pieces of each paragraph, cut once whichever part of the search asks first; keyed by
-    # id() since a Para is not hashable (the cached spans keep their paragraphs, so ids stay unique).
+    # During locate(): the pieces of each paragraph, cut once whichever part of the search asks
+    # first; keyed by id() since a Para is not hashable (the document keeps its paragraphs, so ids
+    # stay unique while it lasts).
     _cuts: dict = field(default_factory=dict, repr=False, compare=False)
 
 
@@ -275,6 +276,7 @@ def locate(doc: Document) -> Layout:
     end = lay.closing_start if lay.closing_start is not None else _content_end(after)
     lay.body = [p for p in after if p.index < end and p.cell is None]
     _kinh_gui(lay)
+    lay._cuts.clear()  # the search is over: the layout keeps only what it found
     return lay
 
 
