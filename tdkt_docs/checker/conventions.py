@@ -33,6 +33,11 @@ def type_name(text: str) -> str | None:
     return _BY_KEY.get(key(text))
 
 
+def type_of_key(line_key: str) -> str | None:
+    """type_name() of a line whose key (vntext.key) the caller has already."""
+    return _BY_KEY.get(line_key)
+
+
 def kind_of(type_: str | None) -> str | None:
     if type_ is None:
         return None

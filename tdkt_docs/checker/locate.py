@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .conventions import kind_of, type_name
+from .conventions import kind_of, type_name, type_of_key
 from .model import Document, Para
-from .vntext import fold, is_line_art, key
+from .vntext import fold, fold_starts, is_line_art, key, key_starts
 
 QH_KEY = key("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 TN_KEY = key("Độc lập - Tự do - Hạnh phúc")
@@ -66,29 +66,43 @@ class Layout:
     in_textbox: set[str] = field(default_factory=set)  # elements seen only inside text boxes
     header_end: int = 0  # last paragraph index of the header
     closing_start: int | None = None
+    # During locate(): the pieces of each paragraph, cut once whichever part of the search asks
+    # first; keyed by id() since a Para is not hashable (the document keeps its paragraphs, so ids
+    # stay unique while it lasts).
+    _cuts: dict = field(default_factory=dict, repr=False, compare=False)
+
+
+_RUNS = {True: re.compile(r"[^\t\n]+"), False: re.compile(r"[^\n]+")}
 
 
 def pieces(para: Para, tabs: bool = True) -> list[Span]:
     """The non-blank lines of a paragraph; with tabs=True each tab-separated column is its own piece."""
-    out = []
-    sep = "\t\n" if tabs else "\n"
     text = para.text
-    start = 0
-    for i, ch in enumerate(text + "\n"):
-        if i == len(text) or ch in sep:
-            a, b = start, i
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
-            if b > a:
-                out.append(Span(para, a, b))
-            start = i + 1
+    out = []
+    if "\n" not in text and not (tabs and "\t" in text):
+        # Most paragraphs are one line without tabs: one piece, the text without its outer spaces.
+        end = len(text.rstrip())
+        if end:
+            out.append(Span(para, len(text) - len(text.lstrip()), end))
+        return out
+    for m in _RUNS[tabs].finditer(text):
+        run = m.group()
+        end = len(run.rstrip())
+        if end:
+            out.append(Span(para, m.start() + len(run) - len(run.lstrip()), m.start() + end))
     # A numbering label ends with a tab: keep it with its text.
     if tabs and para.label is not None and out and out[0].end <= len(para.label.text) and len(out) > 1:
         out[1] = Span(para, out[0].start, out[1].end)
         out.pop(0)
     return out
+
+
+def _pieces(lay: Layout, para: Para, tabs: bool = True) -> tuple[Span, ...]:
+    """pieces(), cut once per paragraph for the whole search; shared, so never changed in place."""
+    cut = lay._cuts.get((id(para), tabs))
+    if cut is None:
+        cut = lay._cuts[(id(para), tabs)] = tuple(pieces(para, tabs))
+    return cut
 
 
 def _column_no(piece: Span) -> int:
@@ -99,66 +113,99 @@ def _column_no(piece: Span) -> int:
     return sum(1 for part in before.split("\t") if part.strip())
 
 
-def _lines(para: Para) -> list[Span]:
-    return pieces(para, tabs=False)
+def _label_pieces(lay: Layout, para: Para, limit: int, initials: str) -> tuple[Span, ...]:
+    """The pieces of a paragraph that may be a short label (at most `limit` long, starting with one of
+    `initials`), for the searches through the whole closing part, a long table included: a one-line
+    paragraph (most of them) is one piece, its text without the outer spaces, so one that cannot be
+    the label is passed over without being cut. Callers still test each piece in full."""
+    text = para.text
+    if "\t" not in text and "\n" not in text:
+        line = text.strip()
+        if len(line) > limit or line[:1] not in initials or not line:
+            return ()
+    return _pieces(lay, para)
 
 
-def is_qh(text: str) -> bool:
-    k = key(text)
+def _lines(lay: Layout, para: Para) -> tuple[Span, ...]:
+    return _pieces(lay, para, tabs=False)
+
+
+# The tests on a line's key (vntext.key) take the key, so that a line tested for several elements
+# is folded once.
+def _qh_key(k: str) -> bool:
     return (k == QH_KEY or "CHUNGHIAVIETNAM" in k or k.startswith("CONGHOAXAHOI")) and len(k) <= len(QH_KEY) + 8
 
 
-def is_tn(text: str) -> bool:
-    k = key(text)
+def _tn_key(k: str) -> bool:
     return k == TN_KEY or (k.startswith("DOCLAP") and "HANHPHUC" in k and len(k) <= len(TN_KEY) + 6)
+
+
+def is_qh(text: str) -> bool:
+    return _qh_key(key(text))
+
+
+def is_tn(text: str) -> bool:
+    return _tn_key(key(text))
 
 
 def is_so(text: str) -> bool:
     return bool(_SO.match(text)) and "/" in text and len(text) < 80
 
 
+# The line ends with the year (or the blank a draft leaves for it): not a sentence quoting a date.
+_DATE_WORDS = re.compile(r"NGAY\b.*\bTHANG\b.*\bNAM\s*(\d{4}|[\s.…_]*)$")
+_DATE_DIGITS = re.compile(r",\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*$")
+
+
 def is_date(text: str) -> bool:
-    f = fold(text)
-    # The line ends with the year (or the blank a draft leaves for it): not a sentence quoting a date.
-    if re.search(r"NGAY\b.*\bTHANG\b.*\bNAM\s*(\d{4}|[\s.…_]*)$", f) and len(text) < 90:
+    if _DATE_WORDS.search(fold(text)) and len(text) < 90:
         return True
-    return bool(re.search(r",\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*$", text)) and len(text) < 70
+    return bool(_DATE_DIGITS.search(text)) and len(text) < 70
 
 
 def is_vv(text: str) -> bool:
     return fold(text).replace(" ", "").startswith("V/V")
 
 
+NOI_NHAN_MAX = 20  # longest "Nơi nhận" label recognised
+SIGNER_MAX = 12  # longest "THƯ KÝ" / "CHỦ TỌA" line recognised
+
+
 def is_noi_nhan(text: str) -> bool:
-    return len(text) <= 20 and text[:1] in "Nn" and key(text) == "NOINHAN"
+    return len(text) <= NOI_NHAN_MAX and text[:1] in "Nn" and key(text) == "NOINHAN"
 
 
 def is_kinh_gui(text: str) -> bool:
-    return key(text).startswith("KINHGUI")
+    return key_starts(text, "KINHGUI")
 
 
-def _first_line(para: Para) -> Span | None:
-    lines = _lines(para)
+def _first_line(lay: Layout, para: Para) -> Span | None:
+    lines = _lines(lay, para)
     return lines[0] if lines else None
 
 
 def locate(doc: Document) -> Layout:
     lay = Layout()
-    flow = [p for p in doc.paras if not p.textbox]
-    boxes = [p for p in doc.paras if p.textbox]
+    flow: list[Para] = []
+    boxes: list[Para] = []
+    for p in doc.paras:
+        (boxes if p.textbox else flow).append(p)
 
     # --- tên loại ------------------------------------------------------------------------------
     ten_idx = None
     for pos, para in enumerate(flow[:HEADER_SCAN + 40]):
-        first = _first_line(para)
-        if first is None or is_qh(first.text) or is_tn(first.text):
+        first = _first_line(lay, para)
+        if first is None:
             continue
-        name = type_name(first.text)
+        k = key(first.text)
+        if _qh_key(k) or _tn_key(k):
+            continue
+        name = type_of_key(k)
         if name is not None and name != "CÔNG VĂN":
             lay.ten_loai, lay.type_name, ten_idx = first, name, pos
             break
     for para in boxes:
-        first = _first_line(para)
+        first = _first_line(lay, para)
         if first is not None and type_name(first.text) and lay.ten_loai is None:
             lay.in_textbox.add("ten_loai")
 
@@ -167,12 +214,13 @@ def locate(doc: Document) -> Layout:
     found_any = False
     ordered: list[tuple[Span, bool]] = []  # (piece, left column)
     for para in header:
-        for piece in pieces(para):
+        for piece in _pieces(lay, para):
             text = piece.text
+            k = key(text)
             left = (para.cell is None or para.cell.col == 0) and _column_no(piece) == 0
-            if lay.quoc_hieu is None and is_qh(text):
+            if lay.quoc_hieu is None and _qh_key(k):
                 lay.quoc_hieu = piece
-            elif lay.tieu_ngu is None and is_tn(text):
+            elif lay.tieu_ngu is None and _tn_key(k):
                 lay.tieu_ngu = piece
             elif lay.so is None and is_so(text):
                 lay.so = piece
@@ -180,7 +228,7 @@ def locate(doc: Document) -> Layout:
                 lay.date = piece
             elif lay.vv is None and is_vv(text):
                 lay.vv = piece
-            elif is_line_art(text) or key(text) in _NOTICES or not key(text):
+            elif is_line_art(text) or k in _NOTICES or not k:
                 continue
             else:
                 ordered.append((piece, left))
@@ -202,10 +250,11 @@ def locate(doc: Document) -> Layout:
                                                         or (s.para.index == so_index and s.start < lay.so.start))]
     _split_bodies(lay, candidates)
     for para in boxes:
-        for piece in pieces(para):
-            if is_qh(piece.text) and lay.quoc_hieu is None:
+        for piece in _pieces(lay, para):
+            k = key(piece.text)
+            if _qh_key(k) and lay.quoc_hieu is None:
                 lay.in_textbox.add("quoc_hieu")
-            if is_tn(piece.text) and lay.tieu_ngu is None:
+            if _tn_key(k) and lay.tieu_ngu is None:
                 lay.in_textbox.add("tieu_ngu")
             if is_so(piece.text) and lay.so is None:
                 lay.in_textbox.add("so")
@@ -217,7 +266,7 @@ def locate(doc: Document) -> Layout:
     # --- trích yếu ----------------------------------------------------------------------------
     body_from = (lay.header_end + 1) if ten_idx is None else flow[ten_idx].index + 1
     if lay.ten_loai is not None:
-        rest = _lines(lay.ten_loai.para)[1:]
+        rest = _lines(lay, lay.ten_loai.para)[1:]
         lay.trich_yeu.extend(rest)
         if not rest:
             body_from = _trich_yeu(lay, flow, ten_idx + 1)
@@ -227,6 +276,7 @@ def locate(doc: Document) -> Layout:
     end = lay.closing_start if lay.closing_start is not None else _content_end(after)
     lay.body = [p for p in after if p.index < end and p.cell is None]
     _kinh_gui(lay)
+    lay._cuts.clear()  # the search is over: the layout keeps only what it found
     return lay
 
 
@@ -263,9 +313,9 @@ def _trich_yeu(lay: Layout, flow: list[Para], start: int) -> int:
         return flow[-1].index + 1 if flow else 1
     first = flow[pos]
     text = first.stripped
-    if first.cell is not None or is_kinh_gui(text) or fold(text).startswith("CAN CU") or _numbered(text):
+    if first.cell is not None or is_kinh_gui(text) or fold_starts(text, "CAN CU") or _numbered(text):
         return first.index
-    lay.trich_yeu.extend(_lines(first))
+    lay.trich_yeu.extend(_lines(lay, first))
     pos += 1
     # A trích yếu on several paragraphs is centred; a paragraph that is not is the body.
     while pos < len(flow) and first.fmt.jc == "center":
@@ -275,7 +325,7 @@ def _trich_yeu(lay: Layout, flow: list[Para], start: int) -> int:
         if nxt.fmt.jc != first.fmt.jc or _all_bold(Span(nxt, 0, len(nxt.text))) != _all_bold(
                 Span(first, 0, len(first.text))) or is_kinh_gui(nxt.stripped) or _numbered(nxt.stripped):
             break
-        lay.trich_yeu.extend(_lines(nxt))
+        lay.trich_yeu.extend(_lines(lay, nxt))
         pos += 1
     return flow[pos].index if pos < len(flow) else flow[-1].index + 1
 
@@ -284,7 +334,7 @@ _NUMBERED = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s")
 
 
 def _numbered(text: str) -> bool:
-    return bool(_NUMBERED.match(text)) or fold(text).startswith(("PHAN ", "CHUONG ", "DIEU "))
+    return bool(_NUMBERED.match(text)) or fold_starts(text, ("PHAN ", "CHUONG ", "DIEU "))
 
 
 def _content_end(paras: list[Para]) -> int:
@@ -302,7 +352,7 @@ def _closing(doc: Document, lay: Layout, after: list[Para]) -> None:
     # Biên bản signers and any signature table come before or beside "Nơi nhận".
     label = None
     for para in after:
-        for piece in pieces(para):
+        for piece in _label_pieces(lay, para, NOI_NHAN_MAX, "Nn"):
             if is_noi_nhan(piece.text):
                 label = piece
                 break
@@ -338,11 +388,11 @@ def _cell_paras(doc: Document, table: int, row: int, col: int) -> list[Para]:
     return []
 
 
-def _column(paras: list[Para]) -> list[Span | None]:
+def _column(lay: Layout, paras: list[Para]) -> list[Span | None]:
     """Lines of a signature column, with GAP where the signature goes."""
     out: list[Span | None] = []
     for para in paras:
-        lines = _lines(para)
+        lines = _lines(lay, para)
         if not lines or para.drawing:
             if out and out[-1] is not GAP:
                 out.append(GAP)
@@ -369,19 +419,19 @@ def _closing_in_table(doc: Document, lay: Layout, label: Span) -> None:
     for p in own:
         if p is para:
             after_label = True
-            for line in _lines(p):
+            for line in _lines(lay, p):
                 if line.start >= label.end:
                     lay.noi_nhan_lines.append(line)
             continue
         if after_label:
-            lay.noi_nhan_lines.extend(_lines(p))
+            lay.noi_nhan_lines.extend(_lines(lay, p))
     if lay.kind == "bien_ban" and lay.signers:
         return
     for r in range(cell.row, len(table.rows)):
         others = [c for c, _ in table.rows[r] if c != cell.col]
         column: list[Span | None] = []
         for c in others:
-            column.extend(_column(_cell_paras(doc, cell.table, r, c)))
+            column.extend(_column(lay, _cell_paras(doc, cell.table, r, c)))
         if column:
             lay.signature = column
             return
@@ -391,7 +441,7 @@ def _closing_in_flow(doc: Document, lay: Layout, label: Span, after: list[Para])
     """Nơi nhận typed as paragraphs: its lines run to the one that ends with '.' (the Lưu line);
     what follows, or stands centred, indented or after tabs, is the signature."""
     para = label.para
-    for piece in pieces(para)[1:]:
+    for piece in _pieces(lay, para)[1:]:
         lay.signature.append(piece)
     sig_paras: list[Para] = []
     closed = False
@@ -399,7 +449,7 @@ def _closing_in_flow(doc: Document, lay: Layout, label: Span, after: list[Para])
         if p.index < para.index:
             continue
         if p is para:
-            for line in _lines(p):
+            for line in _lines(lay, p):
                 if line.start >= label.end:
                     lay.noi_nhan_lines.append(_left_piece(line, lay))
             continue
@@ -418,17 +468,17 @@ def _closing_in_flow(doc: Document, lay: Layout, label: Span, after: list[Para])
         if sig_paras or closed or p.fmt.jc in ("center", "right") or p.fmt.left > 2000 or p.text.startswith("\t"):
             sig_paras.append(p)
             continue
-        for line in _lines(p):
+        for line in _lines(lay, p):
             lay.noi_nhan_lines.append(_left_piece(line, lay))
     if sig_paras:
-        lay.signature.extend(_column(sig_paras))
+        lay.signature.extend(_column(lay, sig_paras))
 
 
 def _left_piece(line: Span, lay: Layout) -> Span:
     """A Nơi nhận line that carries a signature line after tabs: keep the left part."""
     text = line.text
     if "\t" in text:
-        parts = pieces(line.para)
+        parts = _pieces(lay, line.para)
         inside = [s for s in parts if line.start <= s.start < line.end]
         if len(inside) >= 2:
             lay.signature.extend(inside[1:])
@@ -443,7 +493,7 @@ def _signature_table(doc: Document, lay: Layout, para: Para) -> None:
         for c, _ in table.rows[r]:
             if c == 0 and table.ncols > 1:
                 continue
-            column = _column(_cell_paras(doc, cell.table, r, c))
+            column = _column(lay, _cell_paras(doc, cell.table, r, c))
             if column:
                 lay.signature = column
                 return
@@ -453,15 +503,19 @@ def _signature_without_label(doc: Document, lay: Layout, after: list[Para]) -> N
     """No "Nơi nhận": the signature is the last table after the content, or the centred lines after './.'."""
     end = _content_end(after)
     tail = [p for p in after if p.index >= end]
+    tried: set[int] = set()
     for p in tail:
-        if p.cell is not None:
+        # A table is searched whole from any of its paragraphs: once per table, not once per cell
+        # (a long table with nothing to sign in it would otherwise be searched row by row, squared).
+        if p.cell is not None and p.cell.table not in tried:
+            tried.add(p.cell.table)
             _signature_table(doc, lay, p)
             if lay.signature:
                 return
     flowing = [p for p in tail if p.cell is None and (p.fmt.jc in ("center", "right") or p.fmt.left > 2000
                                                       or p.text.startswith("\t") or not p.stripped)]
     if any(p.stripped for p in flowing):
-        lay.signature = _column(flowing)
+        lay.signature = _column(lay, flowing)
 
 
 def _signers(doc: Document, lay: Layout, after: list[Para]) -> int | None:
@@ -470,8 +524,8 @@ def _signers(doc: Document, lay: Layout, after: list[Para]) -> int | None:
         return None
     found: dict[str, Span] = {}
     for para in after:
-        for piece in pieces(para):
-            if ":" in piece.text or len(piece.text) > 12 or piece.text[:1] not in "TtCc":
+        for piece in _label_pieces(lay, para, SIGNER_MAX, "TtCc"):
+            if ":" in piece.text or len(piece.text) > SIGNER_MAX or piece.text[:1] not in "TtCc":
                 continue  # "Thư ký: bà …" in the body names the clerk; it is not where she signs
             k = key(piece.text)
             name = "THƯ KÝ" if k == "THUKY" else "CHỦ TỌA" if k in ("CHUTOA", "CHUTRI") else None
@@ -491,12 +545,12 @@ def _signers(doc: Document, lay: Layout, after: list[Para]) -> int | None:
             below: list[Para] = []
             for r in range(cell.row + 1, len(t.rows)):
                 below.extend(_cell_paras(doc, cell.table, r, cell.col))
-            column = _column(paras + below)
+            column = _column(lay, paras + below)
             start = next((i for i, s in enumerate(column) if s is not None and s.para is para
                           and s.start <= piece.start), 0)
             lay.signers[name] = column[start:]
         else:
-            ps = pieces(para)
+            ps = _pieces(lay, para)
             if len(ps) >= 2:
                 side = "left" if ps[0].start == piece.start else "right"
             else:

@@ -16,15 +16,57 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+class _Table(dict):
+    """A str.translate table filled in on first sight of each character: the check runs in C for
+    every character, and only the characters a document uses are ever classified."""
+
+    def __init__(self, keep) -> None:
+        super().__init__()
+        self._keep = keep
+
+    def __missing__(self, code: int) -> int | None:
+        value = code if self._keep(chr(code)) else None  # None deletes the character
+        self[code] = value
+        return value
+
+
+_NO_MARKS = _Table(lambda ch: not unicodedata.combining(ch))
+_ALNUM = _Table(str.isalnum)
+
+
 def fold(text: str) -> str:
     """Uppercase without accents: 'Cộng hòa' -> 'CONG HOA'; Đ/đ -> D."""
     base = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    return "".join(ch for ch in base if not unicodedata.combining(ch)).upper()
+    return base.translate(_NO_MARKS).upper()
 
 
 def key(text: str) -> str:
     """Letters and digits only, folded: for matching an element whatever its spacing and punctuation."""
-    return "".join(ch for ch in fold(text) if ch.isalnum())
+    return fold(text).translate(_ALNUM)
+
+
+def fold_starts(text: str, prefixes: str | tuple[str, ...]) -> bool:
+    """fold(text).startswith(prefixes), folding only as much of the text as that takes."""
+    return _starts(fold, text, prefixes)
+
+
+def key_starts(text: str, prefixes: str | tuple[str, ...]) -> bool:
+    """key(text).startswith(prefixes), keying only as much of the text as that takes."""
+    return _starts(key, text, prefixes)
+
+
+def _starts(transform, text: str, prefixes: str | tuple[str, ...]) -> bool:
+    # Whether a paragraph opens with "Căn cứ" or "Kính gửi" is told by its first words: a long
+    # paragraph need not be folded whole. Each character folds on its own (NFD moves only combining
+    # marks, which fold drops; upper() has no context), so the fold of the beginning of a text is the
+    # beginning of its fold: once it is as long as the longest prefix, it tells.
+    longest = max(map(len, prefixes)) if isinstance(prefixes, tuple) else len(prefixes)
+    size = 4 * longest + 16
+    while True:
+        head = transform(text[:size])
+        if len(head) >= longest or size >= len(text):
+            return head.startswith(prefixes)
+        size *= 4
 
 
 def squash(text: str) -> str:

@@ -110,6 +110,9 @@ class Report:
     def __init__(self) -> None:
         self.findings: list[Finding] = []
         self._groups: dict[tuple, Finding] = {}
+        # The paragraphs of each group's `also`, as a set: a finding repeated on every row of a long
+        # table would otherwise search the list once per row.
+        self._also: dict[tuple, set[int]] = {}
 
     def add(self, rule: str, para: Para | None, message: str, expected: str = "", found: str = "",
             severity: str | None = None, group: tuple | None = None, text: str | None = None) -> None:
@@ -120,7 +123,9 @@ class Report:
             gkey = (rule, sev) + tuple(group)
             first = self._groups.get(gkey)
             if first is not None:
-                if index is not None and index != first.paragraph and index not in first.also:
+                seen = self._also[gkey]
+                if index is not None and index != first.paragraph and index not in seen:
+                    seen.add(index)
                     first.also.append(index)
                 return
         shown = quote(text if text is not None else (para.text if para is not None else ""))
@@ -131,6 +136,7 @@ class Report:
         self.findings.append(finding)
         if group is not None:
             self._groups[gkey] = finding
+            self._also[gkey] = set()
 
     def unevaluable(self, rule: str, why: str, para: Para | None = None) -> None:
         self.add(rule, para, UNEVALUABLE_PREFIX + why, severity=UNEVALUABLE)

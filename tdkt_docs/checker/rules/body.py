@@ -7,7 +7,8 @@ import re
 from ...lines import text_width_cm
 from ..locate import Layout, Span
 from ..model import Document, Para
-from ..vntext import cm, fold, is_line_art, is_upper, num, pt, squash
+from ..styles import RunFmt
+from ..vntext import cm, fold_starts, is_line_art, is_upper, num, pt, squash
 from . import Report
 from .common import check_size, check_style
 
@@ -23,16 +24,17 @@ def _text_width(doc: Document, para: Para) -> float:
     return (width - para.fmt.left - para.fmt.right) / TWIPS_PER_CM
 
 
-def one_line(doc: Document, para: Para) -> bool:
+def one_line(doc: Document, para: Para, fmts: list[RunFmt] | None = None) -> bool:
     """Whether the paragraph fits on one line (estimated with Times New Roman widths)."""
-    fmts = para.fmts()
+    if fmts is None:
+        fmts = para.fmts()
     size = max((f.size for f in fmts), default=para.base.size)
     bold = any(f.bold for f in fmts)
     text = squash(para.text)
     return text_width_cm(text, size, bold) * 1.02 <= _text_width(doc, para) - max(para.fmt.first, 0) / TWIPS_PER_CM
 
 
-def _exempt(para: Para, lay: Layout) -> bool:
+def _exempt(para: Para, lay: Layout, fmts: list[RunFmt]) -> bool:
     """Paragraphs with a layout of their own: centred headings and notes, the Kính gửi block."""
     text = para.stripped
     if para.index in lay.kinh_gui:
@@ -40,14 +42,12 @@ def _exempt(para: Para, lay: Layout) -> bool:
     if para.fmt.jc == "center":
         if _CENTRED_HEADING.match(squash(text)) or (text.startswith("(") and text.endswith(")")):
             return True
-        fmts = para.fmts()
         if fmts and all(f.bold for f in fmts) and (is_upper(text) or len(text) < 100):
             return True
     return False
 
 
-def _dominant_size(para: Para) -> float:
-    fmts = para.fmts()
+def _dominant_size(para: Para, fmts: list[RunFmt]) -> float:
     return max((f.size for f in fmts), default=para.base.size)
 
 
@@ -55,37 +55,40 @@ def check(doc: Document, lay: Layout, rep: Report) -> None:
     paras = [p for p in lay.body if p.stripped and not is_line_art(p.text)]
     prev: Para | None = None
     prev_index = None
+    prev_exempt = False
     for para in paras:
+        # The formats of the whole paragraph, read once for every check below.
+        fmts = para.fmts()
         span = Span(para, 0, len(para.text))
-        check_size(rep, "ND30.NOI_DUNG.SIZE", span, 13, 14, "Nội dung văn bản", group=True)
-        exempt = _exempt(para, lay)
+        check_size(rep, "ND30.NOI_DUNG.SIZE", span, 13, 14, "Nội dung văn bản", group=True, fmts=fmts)
+        exempt = _exempt(para, lay, fmts)
         if not exempt:
-            _align(doc, para, rep)
-            _indent(doc, para, rep)
-        _line_spacing(para, rep)
-        if prev is not None and prev_index == para.index - 1 and not exempt and not _exempt(prev, lay):
+            _align(doc, para, rep, fmts)
+            _indent(doc, para, rep, fmts)
+        _line_spacing(para, rep, fmts)
+        if prev is not None and prev_index == para.index - 1 and not exempt and not prev_exempt:
             _spacing(prev, para, rep)
-        prev, prev_index = para, para.index
+        prev, prev_index, prev_exempt = para, para.index, exempt
     _can_cu(paras, lay, rep)
     _end_mark(paras, lay, rep)
 
 
-def _align(doc: Document, para: Para, rep: Report) -> None:
+def _align(doc: Document, para: Para, rep: Report, fmts: list[RunFmt]) -> None:
     jc = para.fmt.jc
     if jc == "both":
         return
-    if jc == "left" and one_line(doc, para):
+    if jc == "left" and one_line(doc, para, fmts):
         return  # a one-line paragraph looks the same justified or not
     found = _JC.get(jc, jc)
     rep.add("ND30.NOI_DUNG.ALIGN", para, f"đoạn văn {found}, cần canh đều hai lề (Ctrl+J)", "canh đều hai lề", found,
             group=(found,))
 
 
-def _indent(doc: Document, para: Para, rep: Report) -> None:
+def _indent(doc: Document, para: Para, rep: Report, fmts: list[RunFmt]) -> None:
     f = para.fmt
     start = f.left + f.first
     ok_first = INDENT_MIN <= start <= INDENT_MAX
-    ok_left = abs(f.left) <= 30 or one_line(doc, para)
+    ok_left = abs(f.left) <= 30 or one_line(doc, para, fmts)
     if ok_first and ok_left:
         return
     if not ok_first:
@@ -113,9 +116,9 @@ def _spacing(prev: Para, para: Para, rep: Report) -> None:
             "(Đoạn › Khoảng cách › Trước/Sau)", "tối thiểu 6 pt", found, group=(found,))
 
 
-def _line_spacing(para: Para, rep: Report) -> None:
+def _line_spacing(para: Para, rep: Report, fmts: list[RunFmt]) -> None:
     f = para.fmt
-    size = _dominant_size(para)
+    size = _dominant_size(para, fmts)
     single = size * 1.15  # Times New Roman's line height
     if f.line_rule == "auto":
         lines = f.line / 240
@@ -139,7 +142,7 @@ def _can_cu(paras: list[Para], lay: Layout, rep: Report) -> None:
         if para.index in lay.kinh_gui:
             continue
         # "Căn cứ …, Ủy ban nhân dân … xây dựng Kế hoạch như sau:" opens the content; it is not a căn cứ line.
-        if not fold(para.stripped).startswith("CAN CU") or para.stripped.endswith(":"):
+        if not fold_starts(para.stripped, "CAN CU") or para.stripped.endswith(":"):
             break
         block.append(para)
     for n, para in enumerate(block):

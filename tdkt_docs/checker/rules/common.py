@@ -19,9 +19,10 @@ def range_text(lo: float, hi: float) -> str:
 
 
 def check_size(rep: Report, rule: str, span: Span, lo: float, hi: float, what: str,
-               group: bool = False) -> bool:
-    """True when every visible character of the span is between lo and hi pt."""
-    fmts = [f for f in span.fmts() if f.vert_align not in ("superscript", "subscript")]
+               group: bool = False, fmts: list | None = None) -> bool:
+    """True when every visible character of the span is between lo and hi pt. `fmts`: span.fmts(),
+    when the caller has read them already."""
+    fmts = [f for f in (span.fmts() if fmts is None else fmts) if f.vert_align not in ("superscript", "subscript")]
     if not fmts:
         return True
     sizes = _sizes(fmts)

@@ -26,15 +26,23 @@ def check(doc: Document, rep: Report) -> None:
     paras = list(doc.paras)
     for story in doc.stories.values():
         paras.extend(story.paras)
+    # A document has a few distinct formats shared by all its runs (a long table: thousands of runs,
+    # one format): judge each format once. Keyed by id(): the runs keep their formats alive.
+    verdicts: dict[int, tuple[bool, bool]] = {}
     for para in paras:
         text = para.text
         for a, b, fmt in para.segs:
             if fmt is None:
                 continue
-            if fmt.color not in ("auto", "000000") and text[a:b].strip():
+            verdict = verdicts.get(id(fmt))
+            if verdict is None:
+                verdict = verdicts[id(fmt)] = (fmt.color in ("auto", "000000"),
+                                               fmt.ascii.lower() == TNR and fmt.hansi.lower() == TNR)
+            black, tnr = verdict
+            if not black and text[a:b].strip():
                 rep.add("ND30.FONT.COLOR", para, f"chữ màu #{fmt.color}, cần màu đen", "màu đen (000000 hoặc Tự động)",
                         f"#{fmt.color}", group=(fmt.color,))
-            if fmt.ascii.lower() == TNR and fmt.hansi.lower() == TNR:
+            if tnr:
                 continue
             seen: set[str] = set()
             for ch in text[a:b]:

@@ -25,6 +25,14 @@ _PATTERNS = [
     ("arabic", re.compile(r"^(\d{1,3})\.\s")),
     ("letter", re.compile(r"^([a-zđ]{1,2})[).]\s")),
 ]
+# Every pattern is anchored and its first character is one of a few: each paragraph is tried only
+# against the patterns that can start with its first character (most body text starts with none).
+_DIGIT = re.compile(r"\d")
+_FIRST = {"P": "phan", "C": "chuong roman", "M": "muc_so", "Đ": "dieu", "I": "roman", "V": "roman", "X": "roman",
+          "L": "roman", "đ": "letter", **{ch: "letter" for ch in "abcdefghijklmnopqrstuvwxyz"}}
+_BY_FIRST = {ch: [(level, pattern) for level, pattern in _PATTERNS if level in names.split()]
+             for ch, names in _FIRST.items()}
+_DIGIT_PATTERNS = [(level, pattern) for level, pattern in _PATTERNS if level in ("dotted", "arabic")]
 ORDER = ["phan", "chuong", "muc_so", "dieu", "roman", "arabic", "dotted", "letter"]
 # Điều runs on through chapters and sections (ND30: numbered across the whole document).
 NOT_RESET_BY = {"dieu": {"phan", "chuong", "muc_so"}}
@@ -33,8 +41,13 @@ NOT_RESET_BY = {"dieu": {"phan", "chuong", "muc_so"}}
 def parse(text: str) -> tuple[str, object, str] | None:
     """(level, value, label as shown) of a paragraph's leading number, or None."""
     text = text.lstrip()
-    for level, pattern in _PATTERNS:
-        m = pattern.match(text + " ")
+    first = text[:1]
+    patterns = _BY_FIRST.get(first)
+    if patterns is None:
+        patterns = _DIGIT_PATTERNS if first and _DIGIT.match(first) else ()
+    padded = text + " "
+    for level, pattern in patterns:
+        m = pattern.match(padded)
         if not m:
             continue
         raw = m.group(1)
