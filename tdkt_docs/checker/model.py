@@ -426,8 +426,9 @@ class _Resolved:
     """What is pure in reading one family of documents: the styles resolved, and the formats of the
     property shapes met so far (for paragraphs with and without a numbering part)."""
 
-    def __init__(self, styles: Styles):
+    def __init__(self, styles: Styles, numbering: Numbering):
         self.styles = styles
+        self.numbering = numbering  # the definitions; each document counts with numbering.fresh()
         self.caches: dict[bool, tuple[dict, dict]] = {True: ({}, {}), False: ({}, {})}
 
 
@@ -442,7 +443,8 @@ def _resolved(pkg: Package) -> _Resolved:
     key = tuple(pkg.read(part) if part else None for part in parts)
     found = _RESOLVED.get(key)
     if found is None:
-        found = _Resolved(Styles(*(pkg.xml(part) if part else None for part in parts[:2])))
+        styles = Styles(*(pkg.xml(part) if part else None for part in parts[:2]))
+        found = _Resolved(styles, Numbering(pkg.xml(parts[2]) if parts[2] else None, styles))
         if len(_RESOLVED) >= _RESOLVED_KEPT:
             _RESOLVED.pop(next(iter(_RESOLVED)))
         _RESOLVED[key] = found
@@ -452,7 +454,7 @@ def _resolved(pkg: Package) -> _Resolved:
 def read_document(pkg: Package) -> Document:
     resolved = _resolved(pkg)
     styles = resolved.styles
-    numbering = Numbering(pkg.related(RT_NUMBERING), styles)
+    numbering = resolved.numbering.fresh()
     body = pkg.document.find(_W + "body")
     walker = _Walker(styles, numbering, "body", resolved.caches[True])
     if body is not None:

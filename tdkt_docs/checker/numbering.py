@@ -130,6 +130,14 @@ class Numbering:
                     overrides[int(ilvl)] = _level(lvl)
             self.nums[nid] = (wa(ab, "val"), starts, overrides)
 
+    def fresh(self) -> "Numbering":
+        """The same lists with their counters at the start: a new document made from the same
+        numbering.xml shares the definitions, read once, and counts for itself."""
+        twin = Numbering.__new__(Numbering)
+        twin.abstract, twin.abstract_link, twin.nums, twin.styles = self.abstract, self.abstract_link, self.nums, self.styles
+        twin.counters, twin.started = {}, set()
+        return twin
+
     def _abstract_id(self, num_id: str) -> str | None:
         entry = self.nums.get(num_id)
         if entry is None:
