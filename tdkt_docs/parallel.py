@@ -29,6 +29,19 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+# Imported by a build on first use, not at start, so that `tdkt --help` starts fast.
+# (openpyxl is left out: only documents with a spreadsheet need it, and it is slow to import.)
+_FIRST_USE = ("docxtpl", "tdkt_docs.bien", "tdkt_docs.cache", "tdkt_docs.dung_chung", "tdkt_docs.forgive",
+              "tdkt_docs.checker.check")
+
+
+def _import_for_build() -> None:
+    import importlib
+
+    for name in _FIRST_USE:
+        importlib.import_module(name)
+
+
 def build_many(jobs: list[Job], out_dir: Path, processes: int = 1,
                build: Callable[[Job, Path], Outcome] | None = None) -> Iterator[Outcome]:
     """The outcome of every job, in the order of `jobs`, rendered by up to `processes` processes."""
@@ -40,6 +53,10 @@ def build_many(jobs: list[Job], out_dir: Path, processes: int = 1,
         return
     # fork shares the modules already imported here; spawn (macOS, Windows) imports them again.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":
+        # What a build imports on first use is imported once here, before the workers are made,
+        # instead of once in each of them.
+        _import_for_build()
     # Small chunks keep both processes busy to the end and the report flowing; larger ones save
     # the cost of passing each job between processes.
     chunk = max(1, min(16, len(jobs) // (processes * 8)))
