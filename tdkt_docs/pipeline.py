@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from .errors import InputError, Problem, TdktError
 from .kinds import BUILDERS, TEMPLATES, Rendering
-from .loader import Loaded, display_path
+from .loader import Loaded, collector_paused, display_path
 from .render import Rendered, load_template
 from .sanitize import sanitize
 from .sheets import expand as expand_sheets
@@ -121,6 +121,11 @@ _LINTED = {"ND30.CHU_KY.PREFIX"}
 
 
 def build_one(job: Job, out_dir: Path) -> Outcome:
+    with collector_paused():
+        return _build_one(job, out_dir)
+
+
+def _build_one(job: Job, out_dir: Path) -> Outcome:
     from .cache import inputs_of
 
     outcome = Outcome(job)
