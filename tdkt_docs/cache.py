@@ -16,6 +16,8 @@ import json
 from pathlib import Path
 from typing import Any, Iterable
 
+from .loader import resolved
+
 MANIFEST = ".tdkt-cache.json"
 FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent
@@ -49,9 +51,9 @@ def program_hash() -> str:
 
 def inputs_of(source: Path, loaded: Any = None, templates: Iterable[Path] = ()) -> list[Path]:
     """Every file a document was made of: its YAML, the files its values came from, its templates."""
-    found: list[Path] = [Path(source).resolve()]
+    found: list[Path] = [resolved(source)]
     for path in getattr(loaded, "uses", None) or []:
-        found.append(Path(path).resolve())
+        found.append(resolved(path))
     # Values read from other files (a spreadsheet, a shared file) are located in them. Every value
     # names its file, so a 2,000-row table names the same few files thousands of times: each
     # distinct name is looked at once.
@@ -59,8 +61,8 @@ def inputs_of(source: Path, loaded: Any = None, templates: Iterable[Path] = ()) 
     for file in named:
         candidate = Path(file)
         if candidate.is_file():
-            found.append(candidate.resolve())
-    found.extend(Path(t).resolve() for t in templates)
+            found.append(resolved(candidate))
+    found.extend(resolved(t) for t in templates)
     return list(dict.fromkeys(found))
 
 
@@ -82,7 +84,7 @@ class BuildCache:
     def unchanged(self, source: Path, stem: str) -> dict | None:
         """The recorded entry when nothing the document is made of has changed, else None."""
         entry = self.entries.get(stem)
-        if not isinstance(entry, dict) or entry.get("source") != str(Path(source).resolve()):
+        if not isinstance(entry, dict) or entry.get("source") != str(resolved(source)):
             return None
         for group in ("inputs", "outputs"):
             recorded = entry.get(group)
@@ -94,15 +96,16 @@ class BuildCache:
         return entry
 
     def record(self, source: Path, stem: str, inputs: Iterable[Path], outputs: Iterable[Path],
-               warnings: Iterable[str] = (), failed: bool = False) -> None:
+               warnings: Iterable[str] = (), failed: bool = False, digests: dict[str, str] | None = None) -> None:
+        """`digests`: hashes of outputs already known (from the bytes just written), by path."""
         self.changed = True
         if failed:
             self.entries.pop(stem, None)
             return
         self.entries[stem] = {
-            "source": str(Path(source).resolve()),
+            "source": str(resolved(source)),
             "inputs": {str(p): file_hash(p) for p in inputs},
-            "outputs": {str(Path(p).resolve()): file_hash(p) for p in outputs},
+            "outputs": {str(resolved(p)): (digests or {}).get(str(p)) or file_hash(p) for p in outputs},
             "warnings": list(warnings),
         }
 

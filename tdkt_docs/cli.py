@@ -136,7 +136,8 @@ def build(paths: tuple[str, ...], out_dir: str, force: bool, processes: int, pdf
                     continue
                 outcome = next(outcomes)
                 cache.record(outcome.job.source, outcome.job.stem, outcome.inputs, outcome.written,
-                             [str(w) for w in outcome.warnings], failed=outcome.error is not None)
+                             [str(w) for w in outcome.warnings], failed=outcome.error is not None,
+                             digests=outcome.digests)
                 ok = _report(outcome, "không có gì để ghi") and ok
                 written += outcome.written
             cache.save()

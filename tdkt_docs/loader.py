@@ -7,6 +7,7 @@ alias cannot make a file grow without bound, and every problem is reported with 
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
 import re
@@ -83,9 +84,24 @@ def display_path(path: Path | str) -> str:
     """Paths in messages are relative to the working folder when they can be."""
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(_resolved_cwd()))
+        return str(resolved(p).relative_to(_resolved_cwd()))
     except ValueError:
         return str(p)
+
+
+def resolved(path: Path | str) -> Path:
+    """Path(path).resolve(), with each folder resolved once per process: a build of a thousand
+    documents names the same few folders thousands of times, and resolving looks at every folder
+    of the path on disk. The file's own name is still looked at each time (it may be a link)."""
+    p = Path(path)
+    if p.name in ("", ".", "..") or p.is_symlink():
+        return p.resolve()
+    return _resolved_folder(os.path.join(os.getcwd(), str(p.parent))) / p.name
+
+
+@functools.lru_cache(maxsize=1024)
+def _resolved_folder(folder: str) -> Path:
+    return Path(folder).resolve()
 
 
 _CWD: dict[str, Path] = {}

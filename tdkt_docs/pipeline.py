@@ -1,6 +1,7 @@
 """The stages, top to bottom: load → validate → normalise → render → check → write."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,7 @@ class Outcome:
     warnings: list[Problem] = field(default_factory=list)
     error: TdktError | None = None
     inputs: list[Path] = field(default_factory=list)  # every file the document was made of (cache, watch)
+    digests: dict[str, str] = field(default_factory=dict)  # written path -> sha256 of the bytes written
 
 
 def is_document(path: Path) -> bool:
@@ -141,6 +143,9 @@ def _build_one(job: Job, out_dir: Path) -> Outcome:
         for target, document in targets:
             atomic_write(target, document.data)
             outcome.written.append(target)
+            # Hashed here, from the bytes in memory, rather than read back from disk by the build cache
+            # (in the parent process, one document after another, when -j runs several workers).
+            outcome.digests[str(target)] = hashlib.sha256(document.data).hexdigest()
     except TdktError as exc:
         outcome.error = exc
         # A broken shared file is still one to watch: the files named by the problems are inputs too.

@@ -123,7 +123,8 @@ class Watcher:
                     continue
                 outcome = build_one(job, self.out_dir)
                 cache.record(job.source, job.stem, outcome.inputs, outcome.written,
-                             [str(w) for w in outcome.warnings], failed=outcome.error is not None)
+                             [str(w) for w in outcome.warnings], failed=outcome.error is not None,
+                             digests=outcome.digests)
                 self.inputs[source] = set(outcome.inputs) | {source}
                 if outcome.error is not None:
                     self.failed.add(source)

@@ -156,3 +156,17 @@ def test_a_template_edited_to_reach_python_internals_is_refused(tmp_path, reach)
     body = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
     for leaked in ("class '", "mappingproxy", "built-in", "__builtins__", "function ", "method "):
         assert leaked not in body, reach
+
+
+def test_resolving_with_folders_remembered_gives_what_path_resolve_gives(tmp_path, monkeypatch):
+    from tdkt_docs.loader import resolved
+
+    real = tmp_path / "that" / "thu-muc"
+    real.mkdir(parents=True)
+    (real / "a.yaml").write_text("x")
+    (tmp_path / "link").symlink_to(real)
+    (real / "b.yaml").symlink_to(real / "a.yaml")
+    monkeypatch.chdir(tmp_path)
+    for given in ["link/a.yaml", "link/b.yaml", str(tmp_path / "link" / "a.yaml"), "that/thu-muc/../thu-muc/a.yaml",
+                  "a.yaml", ".", "link/..", "link/chua-co.yaml", str(real / "b.yaml")]:
+        assert resolved(given) == Path(given).resolve(), given
