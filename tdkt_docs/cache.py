@@ -97,14 +97,14 @@ class BuildCache:
 
     def record(self, source: Path, stem: str, inputs: Iterable[Path], outputs: Iterable[Path],
                warnings: Iterable[str] = (), failed: bool = False, digests: dict[str, str] | None = None) -> None:
-        """`digests`: hashes of outputs already known (from the bytes just written), by path."""
+        """`digests`: hashes already known, by path (taken by the process that made the document)."""
         self.changed = True
         if failed:
             self.entries.pop(stem, None)
             return
         self.entries[stem] = {
             "source": str(resolved(source)),
-            "inputs": {str(p): file_hash(p) for p in inputs},
+            "inputs": {str(p): (digests or {}).get(str(p)) or file_hash(p) for p in inputs},
             "outputs": {str(resolved(p)): (digests or {}).get(str(p)) or file_hash(p) for p in outputs},
             "warnings": list(warnings),
         }

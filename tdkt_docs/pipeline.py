@@ -34,7 +34,7 @@ class Outcome:
     warnings: list[Problem] = field(default_factory=list)
     error: TdktError | None = None
     inputs: list[Path] = field(default_factory=list)  # every file the document was made of (cache, watch)
-    digests: dict[str, str] = field(default_factory=dict)  # written path -> sha256 of the bytes written
+    digests: dict[str, str] = field(default_factory=dict)  # sha256 of each output and input, by path
 
 
 def is_document(path: Path) -> bool:
@@ -128,7 +128,7 @@ def build_one(job: Job, out_dir: Path) -> Outcome:
 
 
 def _build_one(job: Job, out_dir: Path) -> Outcome:
-    from .cache import inputs_of
+    from .cache import file_hash, inputs_of
 
     outcome = Outcome(job)
     try:
@@ -146,6 +146,8 @@ def _build_one(job: Job, out_dir: Path) -> Outcome:
             # Hashed here, from the bytes in memory, rather than read back from disk by the build cache
             # (in the parent process, one document after another, when -j runs several workers).
             outcome.digests[str(target)] = hashlib.sha256(document.data).hexdigest()
+        for path in outcome.inputs:
+            outcome.digests[str(path)] = file_hash(path)
     except TdktError as exc:
         outcome.error = exc
         # A broken shared file is still one to watch: the files named by the problems are inputs too.
