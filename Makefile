@@ -25,7 +25,7 @@ pdf: $(STAMP) ## Tạo văn bản DOCX và bản PDF bên cạnh (cần LibreOff
 	$(TDKT) build data -o output --pdf
 
 bench: $(STAMP) ## Đo tốc độ so với docxtpl, ghi kết quả vào bench/RESULTS.md
-	$(PY) bench/run.py --write bench/RESULTS.md
+	$(PY) bench/run.py --write bench/RESULTS.md --readme README.md
 
 test: $(STAMP) ## Chạy toàn bộ kiểm thử
 	$(PY) -m pytest -q

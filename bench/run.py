@@ -426,6 +426,8 @@ def main() -> None:
     parser.add_argument("--no-pdf", action="store_true")
     parser.add_argument("--quick", action="store_true", help="tiny sizes, to check the script itself")
     parser.add_argument("--write", type=Path, help="also write the figures as Markdown to this file")
+    parser.add_argument("--readme", type=Path, help="with --write: also put the table into this README, "
+                        f"between the lines {README_START} and {README_END}")
     parser.add_argument("--worker", nargs=3, metavar=("KIND", "SOURCE", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -586,6 +588,19 @@ def pdf_figures(work: Path, soffice: str, documents: list[Path], args, show) -> 
                 f"tdkt nhanh hơn {s / o:.1f}×", "≥ 5×", s / o >= 5))
 
 
+README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def into_readme(readme: Path, table: list[str]) -> None:
+    """Put the figures between the README's two markers, so that it always shows the last run."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.find(README_START), text.find(README_END)
+    if start < 0 or end < start:
+        raise SystemExit(f"{readme}: không thấy hai dòng {README_START} và {README_END} để ghi số đo vào giữa")
+    text = text[:start + len(README_START)] + "\n" + "\n".join(table) + "\n" + text[end:]
+    readme.write_text(text, encoding="utf-8")
+
+
 def write_markdown(args, figures: list[Figure], path: Path) -> None:
     def cell(text: str) -> str:
         return text.replace("|", "\\|")
@@ -600,26 +615,35 @@ def write_markdown(args, figures: list[Figure], path: Path) -> None:
     office = subprocess.run([shutil.which("soffice") or "soffice", "--version"], capture_output=True,
                             text=True).stdout.strip() if shutil.which("soffice") else "không có"
     import docxtpl
-    lines = [
-        "# Số đo tốc độ (`make bench`)",
-        "",
+    table = [
         f"Lần đo: {datetime.date.today().isoformat()}, mã nguồn {commit}; máy: {cpu}, {cores} lõi dùng được, "
         f"Python {platform.python_version()}, docxtpl {docxtpl.__version__}, {office}.",
-        f"Mỗi số là trung vị của {args.runs} lần chạy (bộ nhớ và -j: ít nhất 3), mỗi lần một tiến trình mới.",
-        f"Bộ xử lý bận vì việc khác: {args.load_before} trước khi đo, {args.load_after} sau khi đo; "
-        f"tạo một tệp mới trên ổ đĩa của máy đo mất {args.create_ms:.2f} ms.",
         "",
         "| Số đo | tdkt | Đối chứng | Tỉ lệ | Mục tiêu | Kết quả |",
         "|---|---:|---:|---:|---|---|",
     ]
     for f in figures:
         result = "" if f.met is None else ("đạt" if f.met else "**chưa đạt**")
-        lines.append(f"| {cell(f.name)} | {cell(f.value)} | {cell(f.baseline)} | {cell(f.ratio)} | {cell(f.target)} | {result} |")
+        table.append(f"| {cell(f.name)} | {cell(f.value)} | {cell(f.baseline)} | {cell(f.ratio)} | {cell(f.target)} | {result} |")
+    if getattr(args, "readme", None):
+        into_readme(args.readme, table)
+    lines = [
+        "# Số đo tốc độ (`make bench`)",
+        "",
+        table[0],
+        f"Mỗi số là trung vị của {args.runs} lần chạy (bộ nhớ và -j: ít nhất 3), mỗi lần một tiến trình mới.",
+        f"Bộ xử lý bận vì việc khác: {args.load_before} trước khi đo, {args.load_after} sau khi đo; "
+        f"tạo một tệp mới trên ổ đĩa của máy đo mất {args.create_ms:.2f} ms.",
+        *table[1:],
+    ]
     lines += [""] + getattr(args, "notes", []) + [
         "",
         "Đối chứng là cách tự viết bằng docxtpl: `DocxTemplate(mẫu).render(giá_trị, autoescape=True)` rồi "
         "`.save(...)` cho từng văn bản, cùng mẫu và cùng giá trị (giá trị do chính tdkt tính sẵn, không tính vào "
-        "thời gian của đối chứng). Thời gian của tdkt gồm cả đọc YAML, kiểm tra dữ liệu, đánh số, điền mẫu và ghi tệp.",
+        "thời gian của đối chứng). Thời gian của tdkt gồm cả đọc YAML, kiểm tra dữ liệu, đánh số, điền mẫu, kiểm "
+        "tra thể thức và ghi tệp, và cả những việc chỉ làm một lần trong mỗi tiến trình (dịch mẫu, đọc kiểu chữ của "
+        "mẫu). Việc nạp thư viện (import) thì cả hai bên đều làm trước khi bấm giờ; thời gian khởi động được đo riêng "
+        "ở hàng `tdkt --help`.",
         "",
         "Hàng «ghi vào RAM» đo cùng việc đó nhưng ghi kết quả vào /dev/shm. Chênh lệch giữa hai hàng -j là thời gian "
         "chờ ổ đĩa: mỗi văn bản được ghi hẳn xuống đĩa (fsync) trước khi thay tệp cũ, để mất điện giữa chừng cũng "
