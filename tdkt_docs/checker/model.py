@@ -203,8 +203,8 @@ class _Walker:
         hit = self._ppr_cache.get(key)
         if hit is None:
             hit = self._ppr_cache[key] = self._resolve_ppr(ppr_el, t_style)
-        p_style, base, fmt, num_id, ilvl_i = hit
-        label = self.numbering.next_label(num_id, ilvl_i)
+        p_style, base, fmt, num_id, ilvl_i, has_sect = hit
+        label = self.numbering.next_label(num_id, ilvl_i) if num_id else None
         para = Para(index=0, text="", segs=[], style=p_style, fmt=fmt, base=base, cell=cell, textbox=textbox,
                     section=self.section, label=label, story=self.story)
         parts: list[str] = []
@@ -219,9 +219,8 @@ class _Walker:
         if self.story == "body":
             para.index = len(self.paras) + 1
         self.paras.append(para)
-        sect = _child(ppr_el, SECTPR) if ppr_el is not None else None
-        if sect is not None and not self.cell_stack and not textbox:
-            self.sect_elements.append((sect, para.index))
+        if has_sect and not self.cell_stack and not textbox:
+            self.sect_elements.append((_child(ppr_el, SECTPR), para.index))
             self.section += 1
         for box in boxes:
             saved = self.cell_stack
@@ -241,7 +240,9 @@ class _Walker:
         ilvl_i = int(ilvl) if ilvl and str(ilvl).isdigit() else 0
         num_ppr = self.numbering.ppr(num_id, ilvl_i)
         fmt = self.styles.para(p_style, t_style, num_ppr, direct, base.size)
-        return p_style, base, fmt, num_id, ilvl_i
+        # The shape of the pPr (the cache key) says whether it holds a sectPr.
+        has_sect = ppr_el is not None and _child(ppr_el, SECTPR) is not None
+        return p_style, base, fmt, num_id, ilvl_i, has_sect
 
     def inline(self, parent, para: Para, p_style, t_style, parts: list[str], pos: int) -> int:
         for child in parent:
