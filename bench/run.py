@@ -151,7 +151,7 @@ LARGE = [
 
 def worker(kind: str, source: Path, out: Path) -> dict:
     sys.path.insert(0, str(ROOT))
-    from tdkt_docs.pipeline import build_one, collect, prepare
+    from tdkt_docs.pipeline import collect, prepare
 
     jobs = collect([source])
     if kind == "tdkt":
@@ -161,14 +161,16 @@ def worker(kind: str, source: Path, out: Path) -> dict:
         import importlib
         for name in _LAZY_MODULES:
             importlib.import_module(name)
+        from tdkt_docs.parallel import build_many
+
         start = time.perf_counter()
         count = 0
-        for job in jobs:
-            outcome = build_one(job, out)
+        # What `tdkt build -j 1` runs, without the report and the build cache: each job is read,
+        # rendered, checked against ND30 (its cost is counted) and written, one process.
+        for outcome in build_many(jobs, out, 1):
             if outcome.error is not None:
-                raise SystemExit(f"{job.source}: {outcome.error}")
+                raise SystemExit(f"{outcome.job.source}: {outcome.error}")
             count += len(outcome.written)
-        # build_one runs the ND30 checker on every document before writing it: its cost is counted
         return {"seconds": time.perf_counter() - start, "count": count, "checked": True}
     if kind == "docxtpl":
         from docxtpl import DocxTemplate

@@ -1,6 +1,7 @@
 """Command line. The only module that prints or exits."""
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -124,22 +125,23 @@ def build(paths: tuple[str, ...], out_dir: str, force: bool, processes: int, pdf
                 if entry is not None:
                     unchanged[id(job)] = entry
             todo = [job for job in jobs if id(job) not in unchanged]
-            outcomes = build_many(todo, out, processes or cpu_count())
-            # Reports follow the order of the files, whether rendered here or in worker processes.
-            for job in jobs:
-                entry = unchanged.get(id(job))
-                if entry is not None:
-                    _report_unchanged(job, entry)
-                    if pdf:
-                        # an unchanged document still gets its PDF when it has none or an older one
-                        written += [Path(p) for p in entry.get("outputs", {}) if _pdf_missing(Path(p))]
-                    continue
-                outcome = next(outcomes)
-                cache.record(outcome.job.source, outcome.job.stem, outcome.inputs, outcome.written,
-                             [str(w) for w in outcome.warnings], failed=outcome.error is not None,
-                             digests=outcome.digests)
-                ok = _report(outcome, "không có gì để ghi") and ok
-                written += outcome.written
+            # Closed here, not whenever the generator is collected: workers and writes end with the loop.
+            with contextlib.closing(build_many(todo, out, processes or cpu_count())) as outcomes:
+                # Reports follow the order of the files, whether rendered here or in worker processes.
+                for job in jobs:
+                    entry = unchanged.get(id(job))
+                    if entry is not None:
+                        _report_unchanged(job, entry)
+                        if pdf:
+                            # an unchanged document still gets its PDF when it has none or an older one
+                            written += [Path(p) for p in entry.get("outputs", {}) if _pdf_missing(Path(p))]
+                        continue
+                    outcome = next(outcomes)
+                    cache.record(outcome.job.source, outcome.job.stem, outcome.inputs, outcome.written,
+                                 [str(w) for w in outcome.warnings], failed=outcome.error is not None,
+                                 digests=outcome.digests)
+                    ok = _report(outcome, "không có gì để ghi") and ok
+                    written += outcome.written
             cache.save()
             if pdf:
                 ok = _make_pdfs(written) and ok

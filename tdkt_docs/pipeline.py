@@ -122,25 +122,53 @@ def check_rendered(target: Path, document: Rendered) -> list[Problem]:
 _LINTED = {"ND30.CHU_KY.PREFIX"}
 
 
+@dataclass
+class Made:
+    """A job whose documents are rendered and checked, and not yet written."""
+
+    outcome: Outcome
+    targets: list[tuple[Path, Rendered]] = field(default_factory=list)
+
+
 def build_one(job: Job, out_dir: Path) -> Outcome:
+    return write_made(make_one(job, out_dir))
+
+
+def make_one(job: Job, out_dir: Path) -> Made:
+    """Everything but writing: read, validate, render and check every document of the job."""
     with collector_paused():
-        return _build_one(job, out_dir)
+        made = Made(Outcome(job))
+        try:
+            made.targets = _make(made.outcome, out_dir)
+        except TdktError as exc:
+            _failed(made.outcome, exc)
+        return made
 
 
-def _build_one(job: Job, out_dir: Path) -> Outcome:
-    from .cache import file_hash, inputs_of
+def _make(outcome: Outcome, out_dir: Path) -> list[tuple[Path, Rendered]]:
+    from .cache import inputs_of
 
-    outcome = Outcome(job)
+    job = outcome.job
+    _, warnings, renderings, loaded = prepare(job.source)
+    outcome.warnings = warnings
+    outcome.inputs = inputs_of(job.source, loaded, [TEMPLATES / r.template for r in renderings])
+    documents = render_all(renderings)
+    # Every document of a file is rendered and checked before any is written: all or nothing.
+    targets = [(safe_join(out_dir, f"{job.stem}{suffix}.docx"), document) for suffix, document in documents]
+    for target, document in targets:
+        outcome.warnings = outcome.warnings + check_rendered(target, document)
+    return targets
+
+
+def write_made(made: Made) -> Outcome:
+    """Write the documents of a job made by make_one; the outcome says what was written."""
+    from .cache import file_hash
+
+    outcome = made.outcome
+    if outcome.error is not None:
+        return outcome
     try:
-        _, warnings, renderings, loaded = prepare(job.source)
-        outcome.warnings = warnings
-        outcome.inputs = inputs_of(job.source, loaded, [TEMPLATES / r.template for r in renderings])
-        documents = render_all(renderings)
-        # Every document of a file is rendered and checked before any is written: all or nothing.
-        targets = [(safe_join(out_dir, f"{job.stem}{suffix}.docx"), document) for suffix, document in documents]
-        for target, document in targets:
-            outcome.warnings = outcome.warnings + check_rendered(target, document)
-        for target, document in targets:
+        for target, document in made.targets:
             atomic_write(target, document.data)
             outcome.written.append(target)
             # Hashed here, from the bytes in memory, rather than read back from disk by the build cache
@@ -149,11 +177,17 @@ def _build_one(job: Job, out_dir: Path) -> Outcome:
         for path in outcome.inputs:
             outcome.digests[str(path)] = file_hash(path)
     except TdktError as exc:
-        outcome.error = exc
-        # A broken shared file is still one to watch: the files named by the problems are inputs too.
-        named = [Path(p.file) for p in exc.problems if p.file and Path(p.file).is_file()]
-        outcome.inputs = inputs_of(job.source, None, []) + [p.resolve() for p in named]
+        _failed(outcome, exc)
     return outcome
+
+
+def _failed(outcome: Outcome, exc: TdktError) -> None:
+    from .cache import inputs_of
+
+    outcome.error = exc
+    # A broken shared file is still one to watch: the files named by the problems are inputs too.
+    named = [Path(p.file) for p in exc.problems if p.file and Path(p.file).is_file()]
+    outcome.inputs = inputs_of(outcome.job.source, None, []) + [p.resolve() for p in named]
 
 
 def validate_one(job: Job) -> Outcome:

@@ -120,10 +120,10 @@ def test_errors_keep_every_problem_when_passed_between_processes(error):
 
 
 def _probing_build(job, out_dir):
-    """Build, after noting whether the build lock was held by someone else at that moment."""
+    """Make a job, after noting whether the build lock was held by someone else at that moment."""
     import fcntl
 
-    from tdkt_docs.pipeline import build_one
+    from tdkt_docs.pipeline import make_one
 
     with open(out_dir / ".tdkt.lock", "w") as handle:
         try:
@@ -134,7 +134,7 @@ def _probing_build(job, out_dir):
             state = "held"
     (out_dir.parent / "probe").mkdir(exist_ok=True)
     (out_dir.parent / "probe" / f"{Path(job.stem).name}.{os.getpid()}.{state}").touch()
-    return build_one(job, out_dir)
+    return make_one(job, out_dir)
 
 
 def test_workers_render_while_the_parent_holds_the_build_lock(tmp_path, monkeypatch):
@@ -145,7 +145,7 @@ def test_workers_render_while_the_parent_holds_the_build_lock(tmp_path, monkeypa
 
     make_data(tmp_path / "data", 6)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(tdkt_docs.parallel, "build_one", _probing_build)
+    monkeypatch.setattr(tdkt_docs.parallel, "make_one", _probing_build)
     result = CliRunner().invoke(main, ["build", "data", "-o", str(tmp_path / "ra"), "-j", "2"])
     assert result.exit_code == 0, result.output
     probes = sorted(p.name for p in (tmp_path / "probe").iterdir())
@@ -171,9 +171,9 @@ def test_cli_help_starts_without_the_heavy_libraries():
 def _dying_build(job, out_dir):
     if job.stem.endswith("03"):
         os._exit(9)  # as if the process were killed
-    from tdkt_docs.pipeline import build_one
+    from tdkt_docs.pipeline import make_one
 
-    return build_one(job, out_dir)
+    return make_one(job, out_dir)
 
 
 def test_a_worker_that_dies_stops_the_build_with_a_message_instead_of_hanging(tmp_path, monkeypatch):
@@ -184,7 +184,57 @@ def test_a_worker_that_dies_stops_the_build_with_a_message_instead_of_hanging(tm
 
     make_data(tmp_path / "data", 6)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(tdkt_docs.parallel, "build_one", _dying_build)
+    monkeypatch.setattr(tdkt_docs.parallel, "make_one", _dying_build)
     result = CliRunner().invoke(main, ["build", "data", "-o", "ra", "-j", "2"])
     assert result.exit_code == 3
     assert "Lỗi không mong đợi: BrokenProcessPool" in result.output
+
+
+def test_one_process_writes_a_job_while_making_the_next_and_reports_each_only_once_written(tmp_path, monkeypatch):
+    import tdkt_docs.parallel as parallel
+    from tdkt_docs.pipeline import collect
+
+    make_data(tmp_path / "data", 5, broken={3})
+    jobs = collect([tmp_path / "data"])
+    out = tmp_path / "ra"
+    written_at_report = []
+    for outcome in parallel.build_many(jobs, out, 1):
+        written_at_report.append((outcome.job.stem, outcome.error is None,
+                                  [p.is_file() and p.stat().st_size > 0 for p in outcome.written]))
+    assert [stem for stem, _, _ in written_at_report] == [j.stem for j in jobs]
+    assert [ok for _, ok, _ in written_at_report] == [j.stem != "nam-2025/ke-hoach-03" for j in jobs]
+    assert all(all(files) and (files or not ok) for _, ok, files in written_at_report)
+
+
+def test_a_failed_write_is_the_outcome_of_its_own_job(tmp_path, monkeypatch):
+    import tdkt_docs.parallel as parallel
+    from tdkt_docs.pipeline import collect
+
+    make_data(tmp_path / "data", 4)
+    jobs = collect([tmp_path / "data"])
+    out = tmp_path / "ra"
+    (out / "nam-2026").mkdir(parents=True)
+    (out / "nam-2026" / "ke-hoach-02.docx").mkdir()  # a folder where the document should go
+    results = {o.job.stem: o for o in parallel.build_many(jobs, out, 1)}
+    assert isinstance(results["nam-2026/ke-hoach-02"].error, OutputError)
+    assert [s for s, o in results.items() if o.error is None] == [j.stem for j in jobs if j.stem != "nam-2026/ke-hoach-02"]
+
+
+def test_a_build_left_half_way_ends_without_hanging(tmp_path):
+    """Whoever stops reading the outcomes, and whenever the rest is collected, nothing waits forever."""
+    code = (
+        "import gc, sys, threading\n"
+        "from pathlib import Path\n"
+        "from tdkt_docs.parallel import build_many\n"
+        "from tdkt_docs.pipeline import collect\n"
+        "jobs = collect([Path(sys.argv[1])])\n"
+        "outcomes = build_many(jobs, Path(sys.argv[2]), 1)\n"
+        "next(outcomes)\n"
+        "cycle = [outcomes]; cycle.append(cycle); del outcomes, cycle  # only the collector can free it\n"
+        "t = threading.Thread(target=gc.collect); t.start(); t.join()\n"
+        "print('done')\n")
+    make_data(tmp_path / "data", 4)
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "data"), str(tmp_path / "ra")],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "done"
