@@ -171,7 +171,7 @@ class _Walker:
             trpr = _child(tr, TRPR)
             if trpr is not None:
                 gb = trpr.find(_W + "gridBefore")
-                if gb is not None and (wa(gb, "val") or "").isdigit():
+                if gb is not None and (wa(gb, "val") or "").isdecimal():
                     col = int(wa(gb, "val"))
             row: list[tuple[int, list[int]]] = []
             for tc in _cells(tr):
@@ -179,7 +179,7 @@ class _Walker:
                 tcpr = _child(tc, TCPR)
                 if tcpr is not None:
                     gs = _child(tcpr, GRID_SPAN)
-                    if gs is not None and (wa(gs, "val") or "").isdigit():
+                    if gs is not None and (wa(gs, "val") or "").isdecimal():
                         span = max(int(wa(gs, "val")), 1)
                 cell = Cell(table.index, r, col, max(ncols, col + span), depth)
                 self.cell_stack.append((cell, t_style))
@@ -237,7 +237,7 @@ class _Walker:
             s_num, s_ilvl = self.styles.style_numbering(p_style)
             num_id = s_num
             ilvl = ilvl if ilvl is not None else s_ilvl
-        ilvl_i = int(ilvl) if ilvl and str(ilvl).isdigit() else 0
+        ilvl_i = int(ilvl) if ilvl and str(ilvl).isdecimal() else 0
         num_ppr = self.numbering.ppr(num_id, ilvl_i)
         fmt = self.styles.para(p_style, t_style, num_ppr, direct, base.size)
         # The shape of the pPr (the cache key) says whether it holds a sectPr.

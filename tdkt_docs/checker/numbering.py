@@ -42,13 +42,15 @@ def _level(el) -> Level:
             continue
         name = child.tag[len(_W):] if child.tag.startswith(_W) else ""
         val = wa(child, "val")
-        if name == "start" and val and val.lstrip("-").isdigit():
+        # isdecimal, not isdigit: "²" is a digit that int() refuses, and "--1" is no number at all;
+        # a value Word would not write is ignored rather than stopping the check.
+        if name == "start" and val and val.removeprefix("-").isdecimal():
             lvl.start = int(val)
         elif name == "numFmt" and val:
             lvl.fmt = val
         elif name == "lvlText":
             lvl.text = val or ""
-        elif name == "lvlRestart" and val and val.isdigit():
+        elif name == "lvlRestart" and val and val.isdecimal():
             lvl.restart = int(val)
         elif name == "isLgl":
             lvl.legal = val is None or val not in ("0", "false", "off")
@@ -105,7 +107,7 @@ class Numbering:
             levels = {}
             for lvl in ab.iterchildren(_W + "lvl"):
                 ilvl = wa(lvl, "ilvl")
-                if ilvl and ilvl.isdigit():
+                if ilvl and ilvl.isdecimal():
                     levels[int(ilvl)] = _level(lvl)
             self.abstract[aid] = levels
             link = ab.find(_W + "numStyleLink")
@@ -120,10 +122,10 @@ class Numbering:
             overrides: dict[int, Level] = {}
             for ov in num.iterchildren(_W + "lvlOverride"):
                 ilvl = wa(ov, "ilvl")
-                if not (ilvl and ilvl.isdigit()):
+                if not (ilvl and ilvl.isdecimal()):
                     continue
                 so = ov.find(_W + "startOverride")
-                if so is not None and (wa(so, "val") or "").isdigit():
+                if so is not None and (wa(so, "val") or "").isdecimal():
                     starts[int(ilvl)] = int(wa(so, "val"))
                 lvl = ov.find(_W + "lvl")
                 if lvl is not None:

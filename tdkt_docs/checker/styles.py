@@ -46,7 +46,7 @@ def parse_rpr(rpr) -> dict:
             out[name] = on(child)
         elif name == "sz":
             val = wa(child, "val")
-            if val and val.lstrip("-").replace(".", "", 1).isdigit():
+            if val and val.removeprefix("-").replace(".", "", 1).isdecimal():
                 out["sz"] = float(val) / 2
         elif name == "rFonts":
             for slot in FONT_SLOTS:
@@ -312,7 +312,7 @@ class Styles:
                       after=0.0 if get("sp.afterAutospacing") else get("sp.after", 0.0),
                       line=get("sp.line", 240.0), line_rule=get("sp.lineRule", "auto"),
                       contextual=bool(get("contextual", False)),
-                      num_id=get("numId"), ilvl=int(ilvl) if str(ilvl).isdigit() else 0)
+                      num_id=get("numId"), ilvl=int(ilvl) if str(ilvl).isdecimal() else 0)
         self._para_cache[key] = fmt
         return fmt
 

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from click.testing import CliRunner
 
-from checker_corpus import edit, para, set_text
+from checker_corpus import edit, para, qn, set_text
 from tdkt_docs.cli import main
 
 
@@ -116,3 +116,29 @@ def test_missing_file_and_usage_errors():
     assert "không tìm thấy tệp" in run("khong-co.docx").output
     assert run().exit_code == 2
     assert run("--khong-co-tuy-chon", "a.docx").exit_code == 2
+
+
+def _set_all(tag: str, attr: str, value: str):
+    def change(root):
+        for el in root.iter(qn(tag)):
+            el.set(qn(attr), value)
+    return change
+
+
+@pytest.mark.parametrize("part, tag, attr, value", [
+    ("word/numbering.xml", "w:start", "w:val", "--1"),
+    ("word/numbering.xml", "w:start", "w:val", "²"),
+    ("word/numbering.xml", "w:lvl", "w:ilvl", "²"),
+    ("word/styles.xml", "w:sz", "w:val", "--24"),
+    ("word/styles.xml", "w:sz", "w:val", "²"),
+])
+def test_numbers_word_would_never_write_do_not_stop_the_check(good_docx, tmp_path, part, tag, attr, value):
+    """"²" passes str.isdigit() and "--1" passes lstrip("-"): both once reached int() or float()
+    and stopped `tdkt check` with an internal error instead of checking the document."""
+    changed = edit(good_docx, part, _set_all(tag, attr, value))
+    assert f'="{value}"'.encode() in zipfile.ZipFile(io.BytesIO(changed)).read(part)
+    path = tmp_path / "so-la.docx"
+    path.write_bytes(changed)
+    result = run(path)
+    assert result.exit_code in (0, 1), result.output
+    assert "không mong đợi" not in result.output
