@@ -93,16 +93,21 @@ def convert_all(documents: list[Path], soffice: str | None = None,
             out = staging / f"ra{attempt}"
             failure = _run(soffice, [f"vao/{names[i]}" for i in pending], staging, out, attempt,
                            timeout if timeout is not None else time_limit(len(pending)))
-            still, good = [], []
+            still = []
             for i in pending:
                 made = out / (Path(names[i]).stem + ".pdf")
                 pages, why = check_pdf(made)
                 if why is None:
-                    good.append((i, made, pages))
+                    target = results[i].source.with_suffix(".pdf")
+                    try:
+                        atomic_write(target, made.read_bytes())
+                    except OutputError as exc:
+                        results[i].problem = exc.problems[0]
+                        continue
+                    results[i].pdf, results[i].pages, results[i].problem = target, pages, None
                 else:
                     still.append(i)
                     results[i].problem = Problem(display_path(results[i].source), why)
-            _place_all(results, good)
             pending = still
             if not pending:
                 break
@@ -112,25 +117,6 @@ def convert_all(documents: list[Path], soffice: str | None = None,
         return results
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def _place_all(results: list[Converted], good: list[tuple[int, Path, int]]) -> None:
-    """Put each good PDF beside its DOCX. Each is flushed to disk before it replaces an older one,
-    which waits for the disk and lets go of the interpreter: a few threads wait together."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    def place(item: tuple[int, Path, int]) -> None:
-        i, made, pages = item
-        target = results[i].source.with_suffix(".pdf")
-        try:
-            atomic_write(target, made.read_bytes())
-        except OutputError as exc:
-            results[i].problem = exc.problems[0]
-            return
-        results[i].pdf, results[i].pages, results[i].problem = target, pages, None
-
-    with ThreadPoolExecutor(max_workers=4, thread_name_prefix="tdkt-pdf") as pool:
-        list(pool.map(place, good))
 
 
 def _link(source: Path, link: Path) -> None:
