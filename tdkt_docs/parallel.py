@@ -32,14 +32,14 @@ def _quiet_worker() -> None:
 
 # Imported by a build on first use, not at start, so that `tdkt --help` starts fast.
 # (openpyxl is left out: only documents with a spreadsheet need it, and it is slow to import.)
-_FIRST_USE = ("docxtpl", "tdkt_docs.bien", "tdkt_docs.cache", "tdkt_docs.dung_chung", "tdkt_docs.forgive",
+FIRST_USE = ("docxtpl", "tdkt_docs.bien", "tdkt_docs.cache", "tdkt_docs.dung_chung", "tdkt_docs.forgive",
               "tdkt_docs.checker.check")
 
 
-def _import_for_build() -> None:
+def import_for_build(*more: str) -> None:
     import importlib
 
-    for name in _FIRST_USE:
+    for name in FIRST_USE + more:
         importlib.import_module(name)
 
 
@@ -54,7 +54,7 @@ def build_many(jobs: list[Job], out_dir: Path, processes: int = 1) -> Iterator[O
     if method == "fork":
         # What a build imports on first use is imported once here, before the workers are made,
         # instead of once in each of them.
-        _import_for_build()
+        import_for_build()
     # Small chunks keep both processes busy to the end and the report flowing; larger ones save
     # the cost of passing each job between processes and let a worker write one job while it
     # makes the next.
