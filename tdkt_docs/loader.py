@@ -104,6 +104,11 @@ def _resolved_folder(folder: str) -> Path:
     return Path(folder).resolve()
 
 
+def forget_folders() -> None:
+    """For a process that lives on (tdkt watch): folders are resolved again from now on."""
+    _resolved_folder.cache_clear()
+
+
 _CWD: dict[str, Path] = {}
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .cache import BuildCache
+from .loader import forget_folders
 from .pipeline import Job, Outcome, build_one, collect
 from .write import build_lock
 
@@ -111,6 +112,8 @@ class Watcher:
     def _build(self, jobs: list[Job], result: Round, force: bool) -> Round:
         if not jobs:
             return result
+        # A folder may have been moved or relinked since the last round: resolve folders afresh.
+        forget_folders()
         with build_lock(self.out_dir):
             cache = BuildCache(self.out_dir)
             for job in jobs:

@@ -170,3 +170,17 @@ def test_resolving_with_folders_remembered_gives_what_path_resolve_gives(tmp_pat
     for given in ["link/a.yaml", "link/b.yaml", str(tmp_path / "link" / "a.yaml"), "that/thu-muc/../thu-muc/a.yaml",
                   "a.yaml", ".", "link/..", "link/chua-co.yaml", str(real / "b.yaml")]:
         assert resolved(given) == Path(given).resolve(), given
+
+
+def test_a_folder_relinked_is_resolved_afresh_once_forgotten(tmp_path, monkeypatch):
+    from tdkt_docs.loader import forget_folders, resolved
+
+    for name in ("cu", "moi"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "dang-dung").symlink_to(tmp_path / "cu")
+    monkeypatch.chdir(tmp_path)
+    assert resolved("dang-dung/a.yaml") == tmp_path / "cu" / "a.yaml"
+    (tmp_path / "dang-dung").unlink()
+    (tmp_path / "dang-dung").symlink_to(tmp_path / "moi")
+    forget_folders()  # what tdkt watch does before each round
+    assert resolved("dang-dung/a.yaml") == Path("dang-dung/a.yaml").resolve() == tmp_path / "moi" / "a.yaml"
