@@ -9,13 +9,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-import threading
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import Iterator
 
-from .pipeline import Job, Outcome, make_one, write_made
+from .pipeline import Job, Made, Outcome, make_one, write_all
 
 
 def cpu_count() -> int:
@@ -47,7 +46,7 @@ def build_many(jobs: list[Job], out_dir: Path, processes: int = 1) -> Iterator[O
     """The outcome of every job, in the order of `jobs`, made by up to `processes` processes."""
     processes = max(1, min(processes, len(jobs)))
     if processes == 1:
-        yield from overlapped(jobs, out_dir)
+        yield from batched(jobs, out_dir)
         return
     # fork shares the modules already imported here; spawn (macOS, Windows) imports them again.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
@@ -56,9 +55,8 @@ def build_many(jobs: list[Job], out_dir: Path, processes: int = 1) -> Iterator[O
         # instead of once in each of them.
         import_for_build()
     # Small chunks keep both processes busy to the end and the report flowing; larger ones save
-    # the cost of passing each job between processes and let a worker write one job while it
-    # makes the next.
-    size = max(1, min(16, len(jobs) // (processes * 8)))
+    # the cost of passing each job between processes, and each chunk is written as one batch.
+    size = max(1, min(BATCH_JOBS, len(jobs) // (processes * 8)))
     chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
     # concurrent.futures rather than multiprocessing.Pool: if a worker dies (killed, out of
     # memory) the build stops with an error instead of waiting for it forever.
@@ -71,49 +69,25 @@ def build_many(jobs: list[Job], out_dir: Path, processes: int = 1) -> Iterator[O
 
 
 def _chunk(jobs: list[Job], out_dir: Path) -> list[Outcome]:
-    return list(overlapped(jobs, out_dir))
+    return list(batched(jobs, out_dir))
 
 
-def overlapped(jobs: list[Job], out_dir: Path) -> Iterator[Outcome]:
-    """Make each job while the documents of the one before are written by a second thread.
+# A batch is written once this many jobs or bytes are made: enough to share one flush to disk
+# among many documents, few enough that outcomes keep flowing and memory stays small.
+BATCH_JOBS = 16
+BATCH_BYTES = 32 * 1024 * 1024
 
-    Writing waits for the disk (each document is flushed to disk before it replaces the old one)
-    and lets go of the interpreter meanwhile, so the next job is read, rendered and checked in that
-    time. An outcome is given only once its documents are written, in the order of `jobs`.
-    """
-    writing: _Writing | None = None
+
+def batched(jobs: list[Job], out_dir: Path) -> Iterator[Outcome]:
+    """Make jobs and write them in batches; the outcomes, in the order of `jobs`, each given once
+    its documents are written (or have failed)."""
+    made: list[Made] = []
+    size = 0
     for job in jobs:
-        made = make_one(job, out_dir)
-        if writing is not None:
-            yield writing.outcome()
-        writing = _Writing(made)
-    if writing is not None:
-        yield writing.outcome()
-
-
-class _Writing:
-    """One job's documents being written by a thread of their own.
-
-    A plain thread per job rather than a pool: nothing is left to shut down if the caller stops
-    reading outcomes half-way, and a write that has started always finishes (the thread is not a
-    daemon), so no document is left half-written.
-    """
-
-    def __init__(self, made):
-        self._result: Outcome | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(made,), name="tdkt-ghi")
-        self._thread.start()
-
-    def _run(self, made) -> None:
-        try:
-            self._result = write_made(made)
-        except BaseException as exc:  # handed to the thread that reads the outcome
-            self._error = exc
-
-    def outcome(self) -> Outcome:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        assert self._result is not None
-        return self._result
+        made.append(make_one(job, out_dir))
+        size += sum(len(data) for _, data in made[-1].targets)
+        if len(made) >= BATCH_JOBS or size >= BATCH_BYTES:
+            yield from write_all(made)
+            made, size = [], 0
+    if made:
+        yield from write_all(made)

@@ -14,7 +14,7 @@ from .render import Rendered, load_template
 from .sanitize import sanitize
 from .sheets import expand as expand_sheets
 from .validate import kind_of, validate
-from .write import atomic_write, safe_join
+from .write import safe_join
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -127,11 +127,11 @@ class Made:
     """A job whose documents are rendered and checked, and not yet written."""
 
     outcome: Outcome
-    targets: list[tuple[Path, Rendered]] = field(default_factory=list)
+    targets: list[tuple[Path, bytes]] = field(default_factory=list)  # each output and its DOCX bytes
 
 
 def build_one(job: Job, out_dir: Path) -> Outcome:
-    return write_made(make_one(job, out_dir))
+    return write_all([make_one(job, out_dir)])[0]
 
 
 def make_one(job: Job, out_dir: Path) -> Made:
@@ -145,7 +145,7 @@ def make_one(job: Job, out_dir: Path) -> Made:
         return made
 
 
-def _make(outcome: Outcome, out_dir: Path) -> list[tuple[Path, Rendered]]:
+def _make(outcome: Outcome, out_dir: Path) -> list[tuple[Path, bytes]]:
     from .cache import inputs_of
 
     job = outcome.job
@@ -157,28 +157,38 @@ def _make(outcome: Outcome, out_dir: Path) -> list[tuple[Path, Rendered]]:
     targets = [(safe_join(out_dir, f"{job.stem}{suffix}.docx"), document) for suffix, document in documents]
     for target, document in targets:
         outcome.warnings = outcome.warnings + check_rendered(target, document)
-    return targets
+    # Only the bytes wait to be written; the parsed parts are let go now.
+    return [(target, document.data) for target, document in targets]
 
 
-def write_made(made: Made) -> Outcome:
-    """Write the documents of a job made by make_one; the outcome says what was written."""
+def write_all(made: list[Made]) -> list[Outcome]:
+    """Write the documents of jobs made by make_one, flushed to disk together; the outcome of each
+    job says what was written. If one of a job's documents cannot be written or flushed, none of
+    them replaces its old version."""
     from .cache import file_hash
+    from .write import Batch
 
-    outcome = made.outcome
-    if outcome.error is not None:
-        return outcome
-    try:
-        for target, document in made.targets:
-            atomic_write(target, document.data)
-            outcome.written.append(target)
-            # Hashed here, from the bytes in memory, rather than read back from disk by the build cache
-            # (in the parent process, one document after another, when -j runs several workers).
-            outcome.digests[str(target)] = hashlib.sha256(document.data).hexdigest()
+    with Batch() as batch:
+        for number, one in enumerate(made):
+            if one.outcome.error is None:
+                for target, data in one.targets:
+                    batch.add(number, target, data)
+        batch.finish()
+    for number, one in enumerate(made):
+        outcome = one.outcome
+        if outcome.error is not None:
+            continue
+        outcome.written = batch.written.get(number, [])
+        if number in batch.failed:
+            _failed(outcome, batch.failed[number])
+            continue
+        # Hashed here, from the bytes in memory, rather than read back from disk by the build cache
+        # (in the parent process, one document after another, when -j runs several workers).
+        for target, data in one.targets:
+            outcome.digests[str(target)] = hashlib.sha256(data).hexdigest()
         for path in outcome.inputs:
             outcome.digests[str(path)] = file_hash(path)
-    except TdktError as exc:
-        _failed(outcome, exc)
-    return outcome
+    return [one.outcome for one in made]
 
 
 def _failed(outcome: Outcome, exc: TdktError) -> None:

@@ -190,7 +190,7 @@ def test_a_worker_that_dies_stops_the_build_with_a_message_instead_of_hanging(tm
     assert "Lỗi không mong đợi: BrokenProcessPool" in result.output
 
 
-def test_one_process_writes_a_job_while_making_the_next_and_reports_each_only_once_written(tmp_path, monkeypatch):
+def test_one_process_reports_each_job_in_order_only_once_written(tmp_path, monkeypatch):
     import tdkt_docs.parallel as parallel
     from tdkt_docs.pipeline import collect
 
@@ -238,3 +238,30 @@ def test_a_build_left_half_way_ends_without_hanging(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "done"
+
+
+def test_a_job_whose_companion_cannot_be_written_keeps_its_main_document_old(tmp_path):
+    """A kế hoạch and its đề cương are written together or not at all."""
+    import shutil
+
+    import tdkt_docs.parallel as parallel
+    from tdkt_docs.pipeline import collect
+
+    data = tmp_path / "data"
+    data.mkdir()
+    seed = ROOT / "data" / "mau" / "004-cao-bang-75-nam-thi-dua-ai-quoc.yaml"
+    shutil.copy(seed, data / seed.name)
+    make_data(data, 2)
+    out = tmp_path / "ra"
+    main = out / "004-cao-bang-75-nam-thi-dua-ai-quoc.docx"
+    main.parent.mkdir(parents=True)
+    main.write_bytes(b"old")
+    (out / "004-cao-bang-75-nam-thi-dua-ai-quoc.de-cuong.docx").mkdir()  # in the way of the companion
+    results = {o.job.stem: o for o in parallel.build_many(collect([data]), out, 1)}
+    failed = results["004-cao-bang-75-nam-thi-dua-ai-quoc"]
+    assert isinstance(failed.error, OutputError)
+    assert failed.written == []
+    assert main.read_bytes() == b"old"
+    assert [o.error for s, o in results.items() if s.startswith("nam-")] == [None, None]
+    assert all(p.stat().st_size > 1000 for o in results.values() for p in o.written)
+    assert not list(out.rglob("*.tmp"))

@@ -64,6 +64,9 @@ def test_atomic_write_failure_keeps_the_old_file(tmp_path, monkeypatch, where):
             def __exit__(self, *exc):
                 self.handle.close()
 
+            def close(self):
+                self.handle.close()
+
             def write(self, data):
                 self.handle.write(data[:10])  # half written, then the disk is full
                 full()
@@ -98,6 +101,92 @@ def test_atomic_write_onto_a_folder(tmp_path):
         write.atomic_write(tmp_path / "b.docx", b"x")
     assert caught.value.problems[0].message == (
         "đã có một thư mục trùng tên với văn bản cần ghi; hãy đổi tên thư mục đó")
+
+
+# --- several files flushed together (write.Batch) -----------------------------------------------
+
+def _old_files(folder: Path, names: list[str]) -> None:
+    for name in names:
+        (folder / name).write_bytes(b"old " + name.encode())
+
+
+def test_batch_flushes_every_file_and_replaces_them_all(tmp_path, monkeypatch):
+    _old_files(tmp_path, ["a.docx", "b.docx", "c.docx"])
+    synced = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(write.os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
+    with write.Batch() as batch:
+        for key, name in [("a", "a.docx"), ("b", "b.docx"), ("b", "c.docx")]:
+            batch.add(key, tmp_path / name, b"new " + name.encode())
+        batch.finish()
+    assert batch.failed == {}
+    assert batch.written == {"a": [tmp_path / "a.docx"], "b": [tmp_path / "b.docx", tmp_path / "c.docx"]}
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {
+        "a.docx": b"new a.docx", "b.docx": b"new b.docx", "c.docx": b"new c.docx"}
+    # Each file is flushed before it replaces the old one, then the folder once.
+    assert len(synced) == 4
+    assert leftovers(tmp_path) == []
+
+
+def test_batch_a_file_that_cannot_be_flushed_keeps_every_file_of_its_key_old(tmp_path, monkeypatch):
+    _old_files(tmp_path, ["a.docx", "b1.docx", "b2.docx"])
+    real_fsync = os.fsync
+    calls = []
+
+    def fsync(fd):
+        calls.append(fd)
+        if len(calls) == 3:  # the second file of "b"
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_fsync(fd)
+
+    monkeypatch.setattr(write.os, "fsync", fsync)
+    with write.Batch() as batch:
+        batch.add("a", tmp_path / "a.docx", b"new a")
+        batch.add("b", tmp_path / "b1.docx", b"new b1")
+        batch.add("b", tmp_path / "b2.docx", b"new b2")
+        batch.finish()
+    assert [str(p) for p in batch.failed["b"].problems] == [f"{tmp_path / 'b2.docx'}: {FULL}"]
+    assert batch.written == {"a": [tmp_path / "a.docx"]}
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {
+        "a.docx": b"new a", "b1.docx": b"old b1.docx", "b2.docx": b"old b2.docx"}
+    assert leftovers(tmp_path) == []
+
+
+def test_batch_a_file_that_cannot_be_created_keeps_the_others_of_its_key_old(tmp_path):
+    _old_files(tmp_path, ["b1.docx"])
+    (tmp_path / "b2.docx").mkdir()
+    with write.Batch() as batch:
+        batch.add("b", tmp_path / "b1.docx", b"new b1")
+        batch.add("b", tmp_path / "b2.docx", b"new b2")
+        batch.add("b", tmp_path / "b3.docx", b"new b3")  # after the failure: not even started
+        batch.finish()
+    assert batch.failed["b"].problems[0].message.startswith("đã có một thư mục trùng tên")
+    assert batch.written == {}
+    assert (tmp_path / "b1.docx").read_bytes() == b"old b1.docx"
+    assert not (tmp_path / "b3.docx").exists()
+    assert leftovers(tmp_path) == []
+
+
+def test_batch_interrupted_while_renaming_leaves_whole_files_and_no_temporary_file(tmp_path, monkeypatch):
+    _old_files(tmp_path, ["a.docx", "b.docx", "c.docx"])
+    real_replace = os.replace
+    done = []
+
+    def replace(src, dst):
+        if done:
+            raise KeyboardInterrupt
+        done.append(dst)
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(write.os, "replace", replace)
+    with pytest.raises(KeyboardInterrupt):
+        with write.Batch() as batch:
+            for name in ["a.docx", "b.docx", "c.docx"]:
+                batch.add(name, tmp_path / name, b"new " + name.encode())
+            batch.finish()
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {
+        "a.docx": b"new a.docx", "b.docx": b"old b.docx", "c.docx": b"old c.docx"}
+    assert leftovers(tmp_path) == []
 
 
 # --- a failure in the middle of a build ----------------------------------------------------------
