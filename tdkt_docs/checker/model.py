@@ -24,6 +24,7 @@ _INLINE_CONTAINERS = {_W + n for n in ("hyperlink", "ins", "moveTo", "smartTag",
 _BLOCK_CONTAINERS = {_W + n for n in ("customXml", "ins", "moveTo")}
 _DRAWINGS = {_W + "drawing", _W + "pict", _W + "object", MC + "AlternateContent"}
 _FIELD_WORD = re.compile(r"^\s*([A-Z]+)")
+_NO_FIELDS: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)  # thousands per long table: slots make them cheaper to create
@@ -48,7 +49,7 @@ class Para:
     section: int = 0
     label: Label | None = None
     drawing: bool = False
-    fields: set[str] = field(default_factory=set)
+    fields: frozenset[str] = frozenset()  # field words (PAGE...); most paragraphs have none
     story: str = "body"
 
     @property
@@ -166,6 +167,7 @@ class _Walker:
         t_style = wa(style_el, "val") if style_el is not None else self.styles.default_table
         table = Table(len(self.tables), depth, ncols, first=len(self.paras) + 1)
         self.tables.append(table)
+        stack, paras = self.cell_stack, self.paras
         for r, tr in enumerate(_rows(tbl)):
             col = 0
             trpr = _child(tr, TRPR)
@@ -182,11 +184,12 @@ class _Walker:
                     if gs is not None and (wa(gs, "val") or "").isdecimal():
                         span = max(int(wa(gs, "val")), 1)
                 cell = Cell(table.index, r, col, max(ncols, col + span), depth)
-                self.cell_stack.append((cell, t_style))
-                before = len(self.paras)
+                stack.append((cell, t_style))
+                before = len(paras)
                 self.blocks(tc, textbox)
-                self.cell_stack.pop()
-                row.append((col, list(range(before + 1, len(self.paras) + 1))))
+                stack.pop()
+                after = len(paras)
+                row.append((col, [after] if after == before + 1 else list(range(before + 1, after + 1))))
                 col += span
             table.rows.append(row)
         table.ncols = max([ncols] + [c + 1 for row in table.rows for c, _ in row])
@@ -205,8 +208,7 @@ class _Walker:
             hit = self._ppr_cache[key] = self._resolve_ppr(ppr_el, t_style)
         p_style, base, fmt, num_id, ilvl_i, has_sect = hit
         label = self.numbering.next_label(num_id, ilvl_i) if num_id else None
-        para = Para(index=0, text="", segs=[], style=p_style, fmt=fmt, base=base, cell=cell, textbox=textbox,
-                    section=self.section, label=label, story=self.story)
+        para = Para(0, "", [], p_style, fmt, base, cell, textbox, self.section, label, False, _NO_FIELDS, self.story)
         parts: list[str] = []
         pos = 0
         if label is not None and label.text.strip():
@@ -215,7 +217,7 @@ class _Walker:
             pos = len(label.text)
         self._boxes = boxes = []
         pos = self.inline(p, para, p_style, t_style, parts, pos)
-        para.text = "".join(parts)
+        para.text = parts[0] if len(parts) == 1 else "".join(parts)
         if self.story == "body":
             para.index = len(self.paras) + 1
         self.paras.append(para)
@@ -258,7 +260,7 @@ class _Walker:
             elif tag == _W + "fldSimple":
                 word = _field_word(child.get(_W + "instr") or "")
                 if word:
-                    para.fields.add(word)
+                    para.fields = para.fields | {word}
                 pos = self.inline(child, para, p_style, t_style, parts, pos)
             elif tag == MC + "AlternateContent":
                 choice = child.find(MC + "Choice")
@@ -270,6 +272,11 @@ class _Walker:
         return all(f["phase"] == "result" for f in self.fields)
 
     def run(self, r, para: Para, p_style, t_style, parts: list[str], pos: int) -> int:
+        if len(r) == 1 and not self.fields:
+            # Nearly every run of a long table: one piece of text, no properties of its own.
+            only = r[0]
+            if only.tag == T:
+                return self._text(only.text or "", None, para, p_style, t_style, parts, pos)
         rpr = None
         buf: list[str] = []
         showing = not self.fields or self._showing()
@@ -315,6 +322,9 @@ class _Walker:
                 self._collect_boxes(child)
         if not buf:
             return pos
+        return self._text("".join(buf), rpr, para, p_style, t_style, parts, pos)
+
+    def _text(self, text: str, rpr, para: Para, p_style, t_style, parts: list[str], pos: int) -> int:
         # Runs repeat the same few formats: resolve each distinct rPr once per paragraph and table style.
         key = (None if rpr is None else _shape(rpr), p_style, t_style)
         fmt = self._rpr_cache.get(key)
@@ -323,7 +333,6 @@ class _Walker:
             fmt = self._rpr_cache[key] = self.styles.run(p_style, t_style, direct.pop("rStyle", None), direct)
         if fmt.vanish:
             return pos
-        text = "".join(buf)
         if fmt.caps:
             text = text.upper()
         parts.append(text)
@@ -333,7 +342,7 @@ class _Walker:
     def _note_field(self, para: Para) -> None:
         word = _field_word(self.fields[-1]["instr"])
         if word:
-            para.fields.add(word)
+            para.fields = para.fields | {word}
 
     def _collect_boxes(self, el) -> None:
         for box in el.iter(TXBX):
@@ -345,20 +354,26 @@ class _Walker:
 def _child(el, tag: str):
     """The first child with this tag, several times cheaper than el.find(), which was paid for every
     paragraph, run and cell. Property elements (pPr, tcPr...) come first: that case costs one look."""
-    if len(el):
+    n = len(el)
+    if n:
         first = el[0]
         if first.tag == tag:
             return first
-        for child in el:
-            if child.tag == tag:
-                return child
+        if n > 1:
+            for child in el:
+                if child.tag == tag:
+                    return child
     return None
 
 
 def _shape(el) -> tuple:
     """What a property element says, as a key: its children's tags and attributes, all the way down.
     (etree.tostring would also carry every namespace the document declares, ten times longer.)"""
-    return tuple((c.tag, tuple(c.attrib.items()), _shape(c) if len(c) else ()) for c in el)
+    # A loop rather than a generator, and items() of the element itself: paid for every paragraph.
+    out = []
+    for c in el:
+        out.append((c.tag, tuple(c.items()), _shape(c) if len(c) else ()))
+    return tuple(out)
 
 
 def _inside(node, tag: str, stop) -> bool:
