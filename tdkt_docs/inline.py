@@ -100,6 +100,13 @@ def _run(text: str, bold: bool, italic: bool, extra: str = "") -> str:
     return f"<w:r>{rpr}{''.join(parts)}</w:r>"
 
 
+class Fragment(Markup):
+    """Paragraphs or a table written whole by this program (a list of 2,000 nominees), every text in
+    it escaped. The renderer checks where a template puts it, not again what is inside."""
+
+    __slots__ = ()
+
+
 def runs(text: str, bold: bool = False, italic: bool = False, markup: bool = True) -> Markup:
     """Run XML for `text`; `bold`/`italic` apply to all of it on top of the marks."""
     text = strip_bad_xml(text)

@@ -14,6 +14,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from contextvars import ContextVar
 from typing import Any
 
 import jinja2
@@ -24,7 +25,7 @@ from markupsafe import Markup, escape as html_escape
 from . import zipwrite
 from .checker.package import PARSER
 from .errors import Problem, TemplateError
-from .inline import escape, strip_bad_xml
+from .inline import Fragment, escape, strip_bad_xml
 
 _BODY = re.compile(r"<w:body\b.*</w:body>", re.DOTALL)
 _PARTS_WITH_TAGS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
@@ -35,9 +36,24 @@ _BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
 _TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
 
 
+# The fragments (inline.Fragment) printed by the render under way, each replaced in the output by a
+# placeholder until the template's own XML is checked.
+_HELD: ContextVar[list[str] | None] = ContextVar("tdkt_fragments", default=None)
+_PLACEHOLDER = "<w:p w:tdktFragment=\"{}\"/>"
+_PLACEHOLDERS = re.compile(r'<w:p w:tdktFragment="(\d+)"/>')
+
+
 def _finalize(value: Any) -> Any:
     """A plain value printed by `{{ x }}` sits inside a <w:t>: escape it, drop what XML cannot hold,
     and turn its line breaks and tabs into Word's, as `{{r x }}` values get from inline.runs."""
+    if isinstance(value, Fragment):
+        held = _HELD.get()
+        if held is None:
+            return value
+        held.append(value)
+        # A paragraph stands in for it: if the template puts it where a paragraph cannot be (inside
+        # a run, a text or another paragraph), the check of the template's XML sees that.
+        return Markup(_PLACEHOLDER.format(len(held) - 1))
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
     text = str(html_escape(strip_bad_xml(value)))
@@ -159,6 +175,8 @@ class CompiledTemplate:
         rendered: dict[str, bytes] = {}
         trees: dict[str, etree._Element] = {}
         for name, part in self.parts.items():
+            held: list[str] = []
+            holding = _HELD.set(held)
             try:
                 out = part.template.render(context)
             except jinja2.UndefinedError as exc:
@@ -169,11 +187,19 @@ class CompiledTemplate:
                 raise TemplateError(Problem(
                     self.shown, f"lỗi khi điền mẫu, {_place(name, part.source, _lineno(exc))}: {exc}; "
                     "hãy kiểm tra chỗ này trong mẫu hoặc khôi phục mẫu từ bản gốc")) from None
-            out = re.sub(r"\n<w:p([ >])", r"<w:p\1", out)
-            # docxtpl leaves an empty run on each side of a {{r ...}} insertion
-            out = out.replace(_EMPTY_RUN, "")
+            finally:
+                _HELD.reset(holding)
+            out = _tidy(out)
             data = (part.prefix + out + part.suffix).encode("utf-8")
-            trees[name] = _check_xml(self.shown, name, data)
+            if not held:
+                trees[name] = _check_xml(self.shown, name, data)
+            else:
+                # What the template wrote is checked with each fragment still a placeholder: the
+                # fragments are most of a long document, and they are already right.
+                _misplaced(self.shown, name, _parse(self.shown, name, data), held)
+                out = _PLACEHOLDERS.sub(lambda m: _tidy(held[int(m.group(1))]), out)
+                data = (part.prefix + out + part.suffix).encode("utf-8")
+                trees[name] = _parse(self.shown, name, data)
             rendered[name] = data
         rendered["docProps/core.xml"] = _core_xml(properties or {})
         parts = {info.filename: data for info, data in self.entries}
@@ -258,29 +284,52 @@ def _jinja_message(exc: jinja2.TemplateSyntaxError) -> str:
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # Text holds no elements, a run no runs or paragraphs, a paragraph no paragraph: what a `{{ x }}`
 # where `{{r x }}` or `{{p x }}` belongs produces, and Word refuses to open.
+_FRAGMENT_ATTR = "{" + _W + "}tdktFragment"
 _MISPLACED = etree.XPath("//w:t[*] | //w:r/w:r | //w:r/w:p | //w:p/w:p | //w:r/w:tbl", namespaces={"w": _W})
+
+
+def _tidy(out: str) -> str:
+    # The line breaks put before each paragraph of the template, so that an error can name its line.
+    if "\n<w:p" in out:
+        out = re.sub(r"\n<w:p([ >])", r"<w:p\1", out)
+    # docxtpl leaves an empty run on each side of a {{r ...}} insertion
+    if _EMPTY_RUN in out:
+        out = out.replace(_EMPTY_RUN, "")
+    return out
 
 
 def _check_xml(shown: str, part: str, data: bytes) -> etree._Element:
     """Never write a document Word cannot open: every filled part must be well-formed and nested as Word needs."""
+    root = _parse(shown, part, data)
+    _misplaced(shown, part, root)
+    return root
+
+
+def _parse(shown: str, part: str, data: bytes) -> etree._Element:
     try:
         # The ND30 checker's own parser: the tree parsed here is the one the checker reads.
-        root = etree.fromstring(data, PARSER)
+        return etree.fromstring(data, PARSER)
     except etree.XMLSyntaxError as exc:
         raise TemplateError(Problem(
             shown, f"mẫu tạo ra văn bản hỏng ({part}, dòng {exc.lineno}: {exc.msg}); văn bản không được ghi — "
             "hãy khôi phục mẫu từ bản gốc")) from None
+
+
+def _misplaced(shown: str, part: str, root: etree._Element, held: list[str] = ()) -> None:
     wrong = _MISPLACED(root)
     if wrong:
         element = wrong[0]
         paragraph = next((a for a in element.iterancestors(f"{{{_W}}}p")), element)
-        near = "".join(paragraph.itertext()).strip()[:80]
+        near = "".join(paragraph.itertext()).strip()
+        if not near:
+            # The misplaced piece is a fragment still held back: it is named by its own text.
+            number = next((e.get(_FRAGMENT_ATTR) for e in element.iter() if e.get(_FRAGMENT_ATTR)), None)
+            if number is not None:
+                near = " ".join(_visible_text(re.sub(r"</w:p>|</w:tc>", " ", held[int(number)])).split())
+        near = near[:80]
         raise TemplateError(Problem(
             shown, f"mẫu tạo ra văn bản hỏng ({part}, gần «{near}»): một trường nhiều đoạn hoặc có định dạng "
             "được đặt bằng {{ ... }}; hãy dùng {{r ... }} hoặc {{p ... }} như mẫu gốc, hoặc khôi phục mẫu từ bản gốc")) from None
-    return root
-
-
 
 
 def _visible_text(xml_line: str) -> str:

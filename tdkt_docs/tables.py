@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .inline import plain, runs
+from .inline import Fragment, plain, runs
 from .lines import TWIPS_PER_CM, text_width_cm
 
 TEXT_WIDTH_CM = 16.5
@@ -50,7 +50,7 @@ def grid(headers: list[str], rows: list[list[str]], widths_cm: list[float] | Non
             out.append(xml)
         out.append("</w:tr>")
     out.append("</w:tbl>")
-    return Markup("".join(out))
+    return Fragment("".join(out))
 
 
 def table_xml(bang) -> tuple[Markup, str]:
@@ -93,4 +93,4 @@ def grouped(headers: list[str], sections: list[tuple[str, str, list[list[str]]]]
                 out.append(xml)
             out.append("</w:tr>")
     out.append("</w:tbl>")
-    return Markup("".join(out))
+    return Fragment("".join(out))

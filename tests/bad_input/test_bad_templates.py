@@ -144,3 +144,54 @@ def test_template_without_any_field(ws, edited):
                     data = data.replace(b"{{", b"(").replace(b"{%", b"(")
                 z.writestr(info, data)
     assert build_with_template(ws) == f"{T}: mẫu không có chỗ điền dữ liệu nào ({{{{ ... }}}})"
+
+
+TABLE = """\
+      - bang:
+          cot: [Nội dung, Thời gian]
+          dong:
+            - [Phát động phong trào, Tháng 3]
+            - [Tổng kết, Tháng 12]
+"""
+
+
+def _with_table(ws) -> None:
+    for name in ("khac.yaml", "van-ban.yaml"):
+        path = ws.data / name
+        path.write_text(path.read_text(encoding="utf-8").replace("noi_nhan:\n", TABLE + "noi_nhan:\n"),
+                        encoding="utf-8")
+
+
+@pytest.mark.parametrize("tag", ["{{ b.xml }}", "{{r b.xml }}"])
+def test_a_table_put_inside_a_paragraph_would_corrupt_the_document(ws, edited, tag):
+    # A table is checked as one piece where the template puts it; inside a text or a run, Word refuses it.
+    _with_table(ws)
+    edited()
+    assert run_cli("build", "data", "-o", "output").exit_code == 0
+    edited("{{p b.xml }}", tag)
+    assert build_with_template(ws) == (
+        f"{T}: mẫu tạo ra văn bản hỏng (word/document.xml, gần «Nội dung Thời gian Phát động phong trào Tháng 3 Tổng kết Tháng 12»): "
+        "một trường nhiều đoạn hoặc có định dạng được đặt bằng {{ ... }}; hãy dùng {{r ... }} hoặc {{p ... }} "
+        "như mẫu gốc, hoặc khôi phục mẫu từ bản gốc")
+
+
+def test_a_table_is_written_exactly_as_it_was_checked(ws):
+    """The table stands in as a placeholder while the template's XML is checked; the document written
+    has the same bytes as one rendered with the table printed in place."""
+    from markupsafe import Markup
+
+    from tdkt_docs.inline import Fragment
+    from tdkt_docs.kinds import TEMPLATES
+
+    _with_table(ws)
+    _, _, renderings, _ = pipeline.prepare(ws.data / "van-ban.yaml")
+    context = renderings[0].context
+    tables = [b for b in context["khoi"] if b.kieu == "bang"]
+    assert len(tables) == 1 and type(tables[0].xml) is Fragment
+    template = render.load_template(TEMPLATES / renderings[0].template)
+    held = template.render_document(context)
+    tables[0].xml = Markup(str(tables[0].xml))  # printed as it is, not held back
+    direct = template.render_document(context)
+    assert held.data == direct.data
+    assert "Phát động phong trào".encode() in held.parts["word/document.xml"]
+    assert b"tdktFragment" not in held.parts["word/document.xml"]
