@@ -17,7 +17,7 @@ _W = "{" + W + "}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 P, RUN, T, TBL, TR, TC, SDT, SDTC = (_W + n for n in ("p", "r", "t", "tbl", "tr", "tc", "sdt", "sdtContent"))
 PPR, RPR, SECTPR, TXBX = _W + "pPr", _W + "rPr", _W + "sectPr", _W + "txbxContent"
-TRPR, TCPR, GRID_SPAN = _W + "trPr", _W + "tcPr", _W + "gridSpan"
+TRPR, TCPR, GRID_SPAN, GRID_BEFORE = _W + "trPr", _W + "tcPr", _W + "gridSpan", _W + "gridBefore"
 TABS, BREAKS = {_W + "tab", _W + "ptab"}, {_W + "br", _W + "cr"}
 NB_HYPHEN, SYM, FLD_CHAR, INSTR = _W + "noBreakHyphen", _W + "sym", _W + "fldChar", _W + "instrText"
 _INLINE_CONTAINERS = {_W + n for n in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "dir", "bdo")}
@@ -167,12 +167,12 @@ class _Walker:
         t_style = wa(style_el, "val") if style_el is not None else self.styles.default_table
         table = Table(len(self.tables), depth, ncols, first=len(self.paras) + 1)
         self.tables.append(table)
-        stack, paras = self.cell_stack, self.paras
+        stack, paras, paragraph = self.cell_stack, self.paras, self.paragraph
         for r, tr in enumerate(_rows(tbl)):
             col = 0
             trpr = _child(tr, TRPR)
             if trpr is not None:
-                gb = trpr.find(_W + "gridBefore")
+                gb = _child(trpr, GRID_BEFORE)
                 if gb is not None and (wa(gb, "val") or "").isdecimal():
                     col = int(wa(gb, "val"))
             row: list[tuple[int, list[int]]] = []
@@ -186,7 +186,12 @@ class _Walker:
                 cell = Cell(table.index, r, col, max(ncols, col + span), depth)
                 stack.append((cell, t_style))
                 before = len(paras)
-                self.blocks(tc, textbox)
+                for child in tc:
+                    tag = child.tag
+                    if tag == P:  # nearly always, and nearly always the only block of its cell
+                        paragraph(child, textbox)
+                    elif tag != TCPR:
+                        self.blocks((child,), textbox)
                 stack.pop()
                 after = len(paras)
                 row.append((col, [after] if after == before + 1 else list(range(before + 1, after + 1))))
