@@ -106,22 +106,23 @@ def find_shared(name: str, folder: Path) -> Path | None:
 def merge(base: dict, base_where: dict, over: dict, over_where: dict) -> tuple[dict, dict]:
     """`over` on top of `base`, mappings merged key by key, with the place of every value kept."""
     replaced: set[Key] = set()
-
-    def walk(b: dict, o: dict, path: Key) -> dict:
-        out = dict(b)
-        for key, value in o.items():
-            here = path + (key,)
-            if isinstance(out.get(key), dict) and isinstance(value, dict):
-                out[key] = walk(out[key], value, here)
-            else:
-                out[key] = value
-                replaced.add(here)
-        return out
-
-    merged = walk(base, over, ())
+    merged = _merged(base, over, (), replaced)
     where: dict[Key, tuple[str, int, int]] = {}
     for path, place in base_where.items():
         if not any(path[:n] in replaced for n in range(1, len(path) + 1)):
             where[path] = place
     where.update(over_where)  # a mapping written in both files is located in the later one
     return merged, where
+
+
+def _merged(base: dict, over: dict, path: Key, replaced: set[Key]) -> dict:
+    # Not nested in merge: a nested function calling itself is a reference cycle (see sheets._walk).
+    out = dict(base)
+    for key, value in over.items():
+        here = path + (key,)
+        if isinstance(out.get(key), dict) and isinstance(value, dict):
+            out[key] = _merged(out[key], value, here, replaced)
+        else:
+            out[key] = value
+            replaced.add(here)
+    return out

@@ -113,21 +113,22 @@ def rollover(source: Path, new_year: int, target: Path | None = None) -> Rollove
 def _scalars(root: yaml.Node | None) -> dict[tuple, yaml.ScalarNode]:
     """Scalar value nodes by path; keys are not included."""
     found: dict[tuple, yaml.ScalarNode] = {}
-
-    def walk(node, path):
-        if isinstance(node, yaml.ScalarNode):
-            found[path] = node
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode):
-                    walk(value, path + (key.value,))
-        elif isinstance(node, yaml.SequenceNode):
-            for i, value in enumerate(node.value):
-                walk(value, path + (i,))
-
     if root is not None:
-        walk(root, ())
+        _walk_scalars(root, (), found)
     return found
+
+
+def _walk_scalars(node, path: tuple, found: dict) -> None:
+    # Not nested in _scalars: a nested function calling itself is a reference cycle (see sheets._walk).
+    if isinstance(node, yaml.ScalarNode):
+        found[path] = node
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                _walk_scalars(value, path + (key.value,), found)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, value in enumerate(node.value):
+            _walk_scalars(value, path + (i,), found)
 
 
 def _requote(text: str, node: yaml.ScalarNode, value: str) -> str:

@@ -74,25 +74,27 @@ def is_reference(value: Any) -> bool:
 def expand(loaded: Loaded, folder: Path) -> None:
     """Replace every `{tep: ...}` list in `loaded.data` by the rows of its spreadsheet, in place."""
     problems: list[Problem] = []
-
-    def walk(node: Any, path: tuple) -> None:
-        if isinstance(node, dict):
-            for key, value in list(node.items()):
-                here = path + (key,)
-                if is_reference(value):
-                    try:
-                        node[key] = _read(loaded, here, folder)
-                    except InputError as exc:
-                        problems.extend(exc.problems)
-                else:
-                    walk(value, here)
-        elif isinstance(node, list):
-            for i, value in enumerate(node):
-                walk(value, path + (i,))
-
-    walk(loaded.data, ())
+    _walk(loaded.data, (), loaded, folder, problems)
     if problems:
         raise InputError(problems)
+
+
+# A function of the module, not one nested in expand: a nested function that calls itself is a
+# reference cycle, which would keep the whole document alive until the cycle collector runs.
+def _walk(node: Any, path: tuple, loaded: Loaded, folder: Path, problems: list[Problem]) -> None:
+    if isinstance(node, dict):
+        for key, value in list(node.items()):
+            here = path + (key,)
+            if is_reference(value):
+                try:
+                    node[key] = _read(loaded, here, folder)
+                except InputError as exc:
+                    problems.extend(exc.problems)
+            else:
+                _walk(value, here, loaded, folder, problems)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            _walk(value, path + (i,), loaded, folder, problems)
 
 
 def _yaml_problem(loaded: Loaded, path: tuple, message: str) -> InputError:

@@ -184,3 +184,26 @@ def test_a_folder_relinked_is_resolved_afresh_once_forgotten(tmp_path, monkeypat
     (tmp_path / "dang-dung").symlink_to(tmp_path / "moi")
     forget_folders()  # what tdkt watch does before each round
     assert resolved("dang-dung/a.yaml") == Path("dang-dung/a.yaml").resolve() == tmp_path / "moi" / "a.yaml"
+
+
+@pytest.mark.parametrize("source", [p for p in DATA_FILES if not p.name.startswith("_")],
+                         ids=lambda p: p.relative_to(ROOT / "data").as_posix())
+def test_a_document_is_let_go_as_soon_as_it_is_made(source, tmp_path):
+    """Nothing of a document outlives its making by a reference cycle, which only the cycle
+    collector could free: a 2,000-row table would stay in memory, and collecting it cost 15 ms."""
+    import gc
+
+    from tdkt_docs.dung_chung import Document
+    from tdkt_docs.loader import Loaded
+    from tdkt_docs.pipeline import Job, make_one
+
+    make_one(Job(source, "warm-up"), tmp_path)  # templates and caches made once per process
+    gc.collect()
+    gc.disable()
+    try:
+        made = make_one(Job(source, "van-ban"), tmp_path)
+        assert made.outcome.error is None
+        left = [o for o in gc.get_objects() if isinstance(o, (Loaded, Document))]
+    finally:
+        gc.enable()
+    assert left == []
