@@ -141,7 +141,7 @@ def build(doc: BienBanPhan, ds: DanhSach, loaded: Loaded | None, prefix: tuple =
 
     para("doan", _rules_text(items, len(present), total, quorum))
     para("dan", "Kết quả biểu quyết:")
-    numbering.blocks.append(normalise.Block("bang", xml=vote_table(items), text=_table_text(items)))
+    numbering.blocks.append(normalise.Block("bang", xml=vote_table(items)))
     passed = [n for n in items if n.vote.passed]
     failed = [n for n in items if not n.vote.passed]
     if passed:
@@ -261,9 +261,3 @@ def _rules_text(items: list[Nominee], present: int, total: int, quorum) -> str:
     if others:
         text += "; riêng " + "; ".join(f"{vn.liet_ke(used[t])}: {need(t)}" for t in others)
     return text + "."
-
-
-def _table_text(items: list[Nominee]) -> str:
-    return "\n".join(f"{n.ten}\t{n.hinh_thuc}\t{METHOD[n.bieu_quyet]}\t{vn.ti_so(n.vote.votes, n.vote.base)}\t"
-                     f"{vn.percent(n.vote.votes, n.vote.base)}\t{'Đạt' if n.vote.passed else 'Không đạt'}"
-                     for n in items)

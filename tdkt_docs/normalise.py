@@ -25,7 +25,7 @@ class Block:
     kieu: str
     runs: Markup = Markup("")
     xml: Markup = Markup("")
-    text: str = ""  # plain text, for checks and tests
+    text: str = ""  # plain text of a paragraph, for the checks on it (a table has none: nothing reads it)
     source: str | None = None  # the marked-up text, when the block is one plain paragraph
 
 
@@ -102,8 +102,7 @@ class Numbering:
     def table(self, bang: Bang) -> None:
         from .tables import table_xml
 
-        xml, text = table_xml(bang)
-        self.blocks.append(Block("bang", xml=xml, text=text))
+        self.blocks.append(Block("bang", xml=table_xml(bang)))
 
     def problem(self, path: tuple, message: str) -> None:
         if self.loaded is None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .inline import Fragment, plain, runs
+from .inline import Fragment, runs
 from .lines import TWIPS_PER_CM, text_width_cm
 
 TEXT_WIDTH_CM = 16.5
@@ -53,13 +53,12 @@ def grid(headers: list[str], rows: list[list[str]], widths_cm: list[float] | Non
     return Fragment("".join(out))
 
 
-def table_xml(bang) -> tuple[Markup, str]:
+def table_xml(bang) -> Markup:
     headers = list(bang.cot)
     rows = [["" if v is None else str(v) for v in row] for row in bang.dong]
     if bang.so_thu_tu:
         rows = [[str(i)] + row for i, row in enumerate(rows, 1)]
-    text = "\n".join("\t".join(plain(c) for c in r) for r in [headers] + rows)
-    return grid(headers, rows, bang.do_rong, centre_first=bang.so_thu_tu), text
+    return grid(headers, rows, bang.do_rong, centre_first=bang.so_thu_tu)
 
 
 def grouped(headers: list[str], sections: list[tuple[str, str, list[list[str]]]], widths_cm: list[float],

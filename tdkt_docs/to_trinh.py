@@ -74,7 +74,7 @@ def build(doc: ToTrinhPhan, items: list[Nominee], loaded: Loaded | None, prefix:
     numbering.paragraph("doan" if annex else "dan", ask + (" (có danh sách kèm theo)." if annex else ", cụ thể như sau:"))
     table = list_table(items)
     if not annex:
-        numbering.blocks.append(normalise.Block("bang", xml=table, text="\n".join(n.ten for n in items)))
+        numbering.blocks.append(normalise.Block("bang", xml=table))
     if doc.bao_cao_thanh_tich:
         numbering.paragraph("nghieng", "(Có báo cáo thành tích kèm theo)")
     for line in doc.ket_thuc or [f"{doc.chu_the} kính trình {authority} xem xét, quyết định."]:
