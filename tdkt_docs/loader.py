@@ -386,9 +386,6 @@ class _Builder:
         self.stopped = False
         self.constructor = yaml.constructor.SafeConstructor()
 
-    def _mark(self, node: yaml.Node, path: Key) -> None:
-        self.where[path] = (self.shown, node.start_mark.line + 1, node.start_mark.column + 1)
-
     def _stop(self, node: yaml.Node, message: str) -> None:
         # One message is enough; everything after it is skipped, so a bomb costs no more than the limit.
         if not self.stopped:
@@ -408,17 +405,22 @@ class _Builder:
             self._stop(node, f"các mục lồng nhau quá sâu (quá {MAX_DEPTH} cấp) hoặc bí danh tự tham chiếu; "
                        "tệp bị từ chối")
             return None
-        self._mark(node, path)
-        typed = self.text[node.start_mark.index:node.start_mark.index + 2]
-        if node.tag not in _PLAIN_TAGS or typed.startswith("!"):
+        # Paid for every value of the file: each attribute is looked up once.
+        mark = node.start_mark
+        start = mark.index
+        self.where[path] = (self.shown, mark.line + 1, mark.column + 1)
+        tag = node.tag
+        if tag not in _PLAIN_TAGS or self.text.startswith("!", start):
             self.problems.append(Problem(
-                self.shown, _tag_message(node.tag, typed == "!!"), line=node.start_mark.line + 1,
-                col=node.start_mark.column + 1, field=_dotted(path) or None))
+                self.shown, _tag_message(tag, self.text.startswith("!!", start)), line=mark.line + 1,
+                col=mark.column + 1, field=_dotted(path) or None))
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
+            build = self.build
+            depth += 1
+            return [build(child, path + (i,), depth) for i, child in enumerate(node.value)]
         value = self._scalar(node)
         if isinstance(value, str):
             self.chars += len(value)
@@ -427,7 +429,7 @@ class _Builder:
                            "(&tên, *tên); tệp bị từ chối")
                 return None
         # libyaml marks a plain scalar with style "" where the pure-Python parser says None
-        self.spans[path] = (node.start_mark.index, node.end_mark.index, node.style or None)
+        self.spans[path] = (start, node.end_mark.index, node.style or None)
         return value
 
     def _mapping(self, node: yaml.MappingNode, path: Key, depth: int) -> dict:
