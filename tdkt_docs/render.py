@@ -2,7 +2,8 @@
 
 A template is read and compiled once per process and reused for every document: docxtpl's own
 preprocessing turns the Word XML into Jinja source (so templates keep docxtpl's tag syntax and
-survive editing in Word), then each document costs one Jinja render and one zip write.
+survive editing in Word), then each document costs one Jinja render and one zip write. The
+compiled code is also kept on disk between runs (jinja_cache), until the template changes.
 The zip is written with fixed timestamps and properties, so the same input gives the same bytes.
 """
 from __future__ import annotations
@@ -22,7 +23,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup, escape as html_escape
 
-from . import zipwrite
+from . import jinja_cache, zipwrite
 from .checker.package import PARSER
 from .errors import Problem, TemplateError
 from .inline import Fragment, escape, strip_bad_xml
@@ -138,9 +139,7 @@ class CompiledTemplate:
                                         "hãy khôi phục tệp này từ bản gốc")) from None
         self.parts: dict[str, _Part] = {}
         self.trees: dict[str, etree._Element | None] = {}
-        from docxtpl import DocxTemplate
-
-        patcher = DocxTemplate.__new__(DocxTemplate)  # only its XML preprocessing is used
+        patcher = None
         for info, data in self.entries:
             if not _PARTS_WITH_TAGS.match(info.filename):
                 continue
@@ -151,19 +150,30 @@ class CompiledTemplate:
                                             "hãy khôi phục tệp mẫu từ bản gốc")) from None
             if "{{" not in xml and "{%" not in xml:
                 continue
-            m = _BODY.search(xml) if info.filename == "word/document.xml" else None
-            if m:
-                prefix, src, suffix = xml[:m.start()], m.group(0), xml[m.end():]
+            env = _env()
+            kept = jinja_cache.load(info.filename, data)
+            if kept is not None:
+                prefix, src, suffix, code = kept
             else:
-                prefix, src, suffix = "", xml, ""
-            src = DocxTemplate.patch_xml(patcher, src)
-            src = re.sub(r"<w:p([ >])", r"\n<w:p\1", src)
-            try:
-                compiled = _env().from_string(src)
-            except jinja2.TemplateSyntaxError as exc:
-                raise TemplateError(Problem(
-                    self.shown, f"lỗi cú pháp trong mẫu, {_place(info.filename, src, exc.lineno)}: "
-                    f"{_jinja_message(exc)}; hãy sửa chỗ này trong Word hoặc khôi phục mẫu từ bản gốc")) from None
+                m = _BODY.search(xml) if info.filename == "word/document.xml" else None
+                if m:
+                    prefix, src, suffix = xml[:m.start()], m.group(0), xml[m.end():]
+                else:
+                    prefix, src, suffix = "", xml, ""
+                if patcher is None:
+                    from docxtpl import DocxTemplate
+
+                    patcher = DocxTemplate.__new__(DocxTemplate)  # only its XML preprocessing is used
+                src = type(patcher).patch_xml(patcher, src)
+                src = re.sub(r"<w:p([ >])", r"\n<w:p\1", src)
+                try:
+                    code = env.compile(src)
+                except jinja2.TemplateSyntaxError as exc:
+                    raise TemplateError(Problem(
+                        self.shown, f"lỗi cú pháp trong mẫu, {_place(info.filename, src, exc.lineno)}: "
+                        f"{_jinja_message(exc)}; hãy sửa chỗ này trong Word hoặc khôi phục mẫu từ bản gốc")) from None
+                jinja_cache.save(info.filename, data, (prefix, src, suffix, code))
+            compiled = env.template_class.from_code(env, code, env.make_globals(None))
             self.parts[info.filename] = _Part(info.filename, prefix, compiled, suffix, src)
         if "word/document.xml" not in self.parts:
             raise TemplateError(Problem(self.shown, "mẫu không có chỗ điền dữ liệu nào ({{ ... }})"))

@@ -3,6 +3,7 @@ parser, the same message for a broken file, a valid and reproducible DOCX contai
 from __future__ import annotations
 
 import io
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -207,3 +208,76 @@ def test_a_document_is_let_go_as_soon_as_it_is_made(source, tmp_path):
     finally:
         gc.enable()
     assert left == []
+
+
+# --- compiled templates kept between runs (jinja_cache) ------------------------------------------
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    from tdkt_docs import jinja_cache
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("TDKT_CACHE_DIR", str(folder))
+    jinja_cache.folder.cache_clear()
+    yield folder / "mau-v1"
+    jinja_cache.folder.cache_clear()
+
+
+def _rendered(template_path: Path, source: Path) -> bytes:
+    from tdkt_docs.render import CompiledTemplate
+
+    _, _, renderings, _ = prepare(source)
+    return CompiledTemplate(template_path).render(renderings[0].context)
+
+
+def test_a_template_compiled_once_is_read_back_and_renders_the_same(cache_dir, monkeypatch):
+    import jinja2
+
+    source = ROOT / "data" / "2026" / "ke-hoach-thi-dua-2026.yaml"
+    first = _rendered(TEMPLATES / "ke_hoach.docx", source)
+    assert len(list(cache_dir.glob("*.bin"))) == 1  # the one part with tags: word/document.xml
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(jinja2.Environment, "compile", no_compiling)
+    assert _rendered(TEMPLATES / "ke_hoach.docx", source) == first
+
+
+def test_an_edited_template_is_compiled_again(cache_dir, tmp_path):
+    source = ROOT / "data" / "2026" / "ke-hoach-thi-dua-2026.yaml"
+    _rendered(TEMPLATES / "ke_hoach.docx", source)
+    edited = tmp_path / "ke_hoach.docx"
+    with zipfile.ZipFile(TEMPLATES / "ke_hoach.docx") as src, zipfile.ZipFile(edited, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace("KẾ HOẠCH".encode(), "KẾ HOẠCH SỬA".encode(), 1)
+            out.writestr(info, data)
+    document = docx.Document(io.BytesIO(_rendered(edited, source)))
+    assert any(p.text == "KẾ HOẠCH SỬA" for p in document.paragraphs)
+    assert len(list(cache_dir.glob("*.bin"))) == 2
+
+
+def test_a_damaged_or_unwritable_cache_is_passed_by(cache_dir):
+    source = ROOT / "data" / "2026" / "ke-hoach-thi-dua-2026.yaml"
+    first = _rendered(TEMPLATES / "ke_hoach.docx", source)
+    (kept,) = cache_dir.glob("*.bin")
+    kept.write_bytes(b"\x00 not marshal")
+    assert _rendered(TEMPLATES / "ke_hoach.docx", source) == first
+    shutil.rmtree(cache_dir)
+    cache_dir.write_text("a file where the cache folder should be")  # cannot be written, even by root
+    assert _rendered(TEMPLATES / "ke_hoach.docx", source) == first
+
+
+def test_an_empty_cache_setting_turns_the_cache_off(tmp_path, monkeypatch):
+    from tdkt_docs import jinja_cache
+
+    monkeypatch.setenv("TDKT_CACHE_DIR", "")
+    jinja_cache.folder.cache_clear()
+    try:
+        source = ROOT / "data" / "2026" / "ke-hoach-thi-dua-2026.yaml"
+        _rendered(TEMPLATES / "ke_hoach.docx", source)
+        assert jinja_cache.folder() is None
+    finally:
+        jinja_cache.folder.cache_clear()
