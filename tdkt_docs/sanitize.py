@@ -57,6 +57,8 @@ def clean_text(text: str) -> str:
 
 def _clean(text: str) -> tuple[str, list[str]]:
     """The cleaned text and the characters removed from it (as typed, before the loader's swap)."""
+    if text.isascii() and text.isprintable():  # keys, numbers, dates: nothing to compose or remove
+        return text, []
     text = unicodedata.normalize("NFC", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
