@@ -255,6 +255,18 @@ class _Walker:
         for child in parent:
             tag = child.tag
             if tag == RUN:
+                if len(child) == 1 and not self.fields:
+                    # Nearly every run of a long table: one piece of text, no properties of its own.
+                    only = child[0]
+                    if only.tag == T:
+                        fmt = self._rpr_cache.get((None, p_style, t_style))
+                        if fmt is not None and not fmt.vanish and not fmt.caps:
+                            text = only.text or ""
+                            parts.append(text)
+                            end = pos + len(text)
+                            para.segs.append((pos, end, fmt))
+                            pos = end
+                            continue
                 pos = self.run(child, para, p_style, t_style, parts, pos)
             elif tag in _INLINE_CONTAINERS:
                 pos = self.inline(child, para, p_style, t_style, parts, pos)
