@@ -110,8 +110,11 @@ class Fragment(Markup):
 def runs(text: str, bold: bool = False, italic: bool = False, markup: bool = True) -> Markup:
     """Run XML for `text`; `bold`/`italic` apply to all of it on top of the marks."""
     text = strip_bad_xml(text)
-    pieces = spans(text) if markup else [(text, False, False)]
-    return Markup("".join(_run(t, b or bold, i or italic) for t, b, i in pieces))
+    if not markup:
+        return Markup(_run(text, bold, italic))
+    if "*" not in text:  # no marks: one run, or none for no text (a cell of a long table)
+        return Markup(_run(text, bold, italic)) if text else Markup("")
+    return Markup("".join(_run(t, b or bold, i or italic) for t, b, i in spans(text)))
 
 
 def join(*parts: Markup) -> Markup:
