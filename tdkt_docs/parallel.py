@@ -30,8 +30,9 @@ def _quiet_worker() -> None:
 
 
 # Imported by a build on first use, not at start, so that `tdkt --help` starts fast.
-# (openpyxl is left out: only documents with a spreadsheet need it, and it is slow to import.)
-FIRST_USE = ("docxtpl", "tdkt_docs.bien", "tdkt_docs.cache", "tdkt_docs.dung_chung", "tdkt_docs.forgive",
+# (openpyxl is left out: only documents with a spreadsheet need it, and it is slow to import;
+# docxtpl too: it only compiles a template, and compiled templates are kept on disk.)
+FIRST_USE = ("tdkt_docs.bien", "tdkt_docs.cache", "tdkt_docs.dung_chung", "tdkt_docs.forgive",
               "tdkt_docs.checker.check")
 
 
@@ -57,7 +58,13 @@ def build_many(jobs: list[Job], out_dir: Path, processes: int = 1) -> Iterator[O
     # Small chunks keep both processes busy to the end and the report flowing; larger ones save
     # the cost of passing each job between processes, and each chunk is written as one batch.
     size = max(1, min(BATCH_JOBS, len(jobs) // (processes * 8)))
-    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+    # The last jobs go out in smaller chunks, so that no process is left making a whole chunk
+    # alone while the others have finished.
+    tail = min(len(jobs) // 4, processes * size)
+    head = len(jobs) - tail
+    small = max(1, size // 4)
+    chunks = ([jobs[i:min(i + size, head)] for i in range(0, head, size)]
+              + [jobs[i:i + small] for i in range(head, len(jobs), small)])
     # concurrent.futures rather than multiprocessing.Pool: if a worker dies (killed, out of
     # memory) the build stops with an error instead of waiting for it forever.
     pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context(method), initializer=_quiet_worker)
