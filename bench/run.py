@@ -280,6 +280,40 @@ def file_creation_ms(folder: Path, count: int = 200) -> float:
     return seconds / count * 1000
 
 
+_SPIN = """
+import sys, time
+from concurrent.futures import ProcessPoolExecutor
+def spin(n):
+    total = 0
+    for i in range(n):
+        total += i * i % 7
+    return total
+if __name__ == "__main__":
+    n, processes = int(sys.argv[1]), int(sys.argv[2])
+    with ProcessPoolExecutor(processes) as pool:
+        list(pool.map(spin, [1000] * processes))  # the processes are started before the clock
+        start = time.perf_counter()
+        list(pool.map(spin, [n] * processes))
+        print(time.perf_counter() - start)
+"""
+
+
+def machine_scaling(processes: int, runs: int, work: Path) -> float:
+    """How much faster `processes` processes of pure computation (no files, nothing shared) do the
+    work of one on this machine: the most any -j figure can reach here."""
+    script = work / "spin.py"
+    script.write_text(_SPIN, encoding="utf-8")
+    n = 6_000_000
+    ratios = []
+    for _ in range(runs):
+        one = float(subprocess.run([PY, str(script), str(n * processes), "1"], capture_output=True, text=True,
+                                   check=True).stdout)
+        many = float(subprocess.run([PY, str(script), str(n), str(processes)], capture_output=True, text=True,
+                                    check=True).stdout)
+        ratios.append(one / many)
+    return median(ratios)
+
+
 def others_busy(seconds: float = 2.0) -> str:
     """How busy the machine's processors are while this script does nothing: other people's
     work shares the processors with the measurements."""
@@ -499,6 +533,9 @@ def main() -> None:
             rj = median([args.many / b.seconds for _, b in in_ram])
             show(Figure(f"  như trên, ghi vào RAM (/dev/shm), -j {args.jobs}{quiet_note(in_ram, dropped)}",
                         f"{rj:.0f}", f"{r1:.0f} (-j 1)", f"{rj / r1:.2f}×"))
+        ceiling = machine_scaling(args.jobs, runs, work)
+        show(Figure(f"  giới hạn của máy: {args.jobs} tiến trình chỉ tính toán (không đọc ghi tệp) so với một",
+                    "", "", f"{ceiling:.2f}×"))
         print(f"  (trên ổ đĩa của máy đo, tạo một tệp mới mất {args.create_ms:.2f} ms)")
         memory = median([a.megabytes for a, _ in pairs])
         show(Figure(f"Bộ nhớ đỉnh, {count(args.many)} văn bản trong một lần `tdkt build` (-j 1)", f"{memory:.0f} MB",
@@ -637,14 +674,18 @@ def write_markdown(args, figures: list[Figure], path: Path) -> None:
         "Đối chứng là cách tự viết bằng docxtpl: `DocxTemplate(mẫu).render(giá_trị, autoescape=True)` rồi "
         "`.save(...)` cho từng văn bản, cùng mẫu và cùng giá trị (giá trị do chính tdkt tính sẵn, không tính vào "
         "thời gian của đối chứng). Thời gian của tdkt gồm cả đọc YAML, kiểm tra dữ liệu, đánh số, điền mẫu, kiểm "
-        "tra thể thức và ghi tệp, và cả những việc chỉ làm một lần trong mỗi tiến trình (dịch mẫu, đọc kiểu chữ của "
-        "mẫu). Việc nạp thư viện (import) thì cả hai bên đều làm trước khi bấm giờ; thời gian khởi động được đo riêng "
-        "ở hàng `tdkt --help`.",
+        "tra thể thức và ghi tệp (ghi hẳn xuống đĩa), và cả những việc chỉ làm một lần trong mỗi tiến trình (đọc "
+        "mẫu, đọc kiểu chữ của mẫu). Mẫu đã dịch sang mã Jinja được giữ trong thư mục đệm (~/.cache/tdkt-docs) từ "
+        "lần chạy trước, như với mọi lần `make documents` sau lần đầu; docxtpl thì dịch lại mẫu cho từng văn bản. "
+        "Việc nạp thư viện (import) thì cả hai bên đều làm trước khi bấm giờ; thời gian khởi động được đo riêng ở "
+        "hàng `tdkt --help`.",
         "",
-        "Hàng «ghi vào RAM» đo cùng việc đó nhưng ghi kết quả vào /dev/shm. Chênh lệch giữa hai hàng -j là thời gian "
-        "chờ ổ đĩa: mỗi văn bản được ghi hẳn xuống đĩa (fsync) trước khi thay tệp cũ, để mất điện giữa chừng cũng "
-        "không làm hỏng văn bản đã có, và hai tiến trình không ghi xuống đĩa cùng lúc được. Lần đo -j nào mà việc "
-        "khác trên máy chiếm quá 10 % bộ xử lý thì bị bỏ, và bảng ghi rõ số lần bỏ.",
+        "Hàng «ghi vào RAM» đo cùng việc đó nhưng ghi kết quả vào /dev/shm: chênh lệch với hàng trên là thời gian "
+        "chờ ổ đĩa. Mỗi văn bản được ghi hẳn xuống đĩa trước khi thay tệp cũ, để mất điện giữa chừng cũng không làm "
+        "hỏng văn bản đã có; các văn bản được ghi xuống đĩa theo từng đợt (tối đa 16 tệp YAML), mỗi đợt một lần. "
+        "Hàng «giới hạn của máy» cho biết hai tiến trình chỉ tính toán, không đọc ghi gì, nhanh hơn một tiến trình "
+        "bao nhiêu lần trên chính máy đo: không số -j nào vượt được số đó. Lần đo -j nào mà việc khác trên máy "
+        "chiếm quá 10 % bộ xử lý thì bị bỏ, và bảng ghi rõ số lần bỏ.",
         "",
         "Đo lại trên máy của bạn:",
         "",
