@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Iterator
 
-from .pipeline import Job, Made, Outcome, make_one, write_all
+from .pipeline import Job, Made, Outcome, Writing, make_one, write_all
 
 
 def cpu_count() -> int:
@@ -56,8 +56,9 @@ def build_many(jobs: list[Job], out_dir: Path, processes: int = 1) -> Iterator[O
         # instead of once in each of them.
         import_for_build()
     # Small chunks keep both processes busy to the end and the report flowing; larger ones save
-    # the cost of passing each job between processes, and each chunk is written as one batch.
-    size = max(1, min(BATCH_JOBS, len(jobs) // (processes * 8)))
+    # the cost of passing each job between processes, and let a process write one part of its
+    # chunk while it makes the next (see _chunk).
+    size = max(1, min(2 * BATCH_JOBS, len(jobs) // (processes * 8)))
     # The last jobs go out in smaller chunks, so that no process is left making a whole chunk
     # alone while the others have finished.
     tail = min(len(jobs) // 4, processes * size)
@@ -76,7 +77,8 @@ def build_many(jobs: list[Job], out_dir: Path, processes: int = 1) -> Iterator[O
 
 
 def _chunk(jobs: list[Job], out_dir: Path) -> list[Outcome]:
-    return list(batched(jobs, out_dir))
+    # Four batches per chunk: three of them go to disk while the next is made.
+    return list(batched(jobs, out_dir, max(1, len(jobs) // 4)))
 
 
 # A batch is written once this many jobs or bytes are made: enough to share one flush to disk
@@ -85,16 +87,31 @@ BATCH_JOBS = 16
 BATCH_BYTES = 32 * 1024 * 1024
 
 
-def batched(jobs: list[Job], out_dir: Path) -> Iterator[Outcome]:
+def batched(jobs: list[Job], out_dir: Path, batch_jobs: int = BATCH_JOBS) -> Iterator[Outcome]:
     """Make jobs and write them in batches; the outcomes, in the order of `jobs`, each given once
-    its documents are written (or have failed)."""
+    its documents are written (or have failed).
+
+    A batch goes to disk while the next one is made: waiting for the disk costs a build nothing
+    as long as making a batch takes longer than writing one.
+    """
     made: list[Made] = []
     size = 0
-    for job in jobs:
-        made.append(make_one(job, out_dir))
-        size += sum(len(data) for _, data in made[-1].targets)
-        if len(made) >= BATCH_JOBS or size >= BATCH_BYTES:
+    flushing: Writing | None = None  # the batch before, on its way to disk
+    try:
+        for job in jobs:
+            made.append(make_one(job, out_dir))
+            size += sum(len(data) for _, data in made[-1].targets)
+            if len(made) >= batch_jobs or size >= BATCH_BYTES:
+                if flushing is not None:
+                    yield from flushing.finish()
+                flushing = Writing(made)
+                flushing.flush_in_background()
+                made, size = [], 0
+        if flushing is not None:
+            yield from flushing.finish()
+            flushing = None
+        if made:
             yield from write_all(made)
-            made, size = [], 0
-    if made:
-        yield from write_all(made)
+    finally:
+        if flushing is not None:  # stopped half-way: nothing of the unfinished batch is left behind
+            flushing.discard()

@@ -165,30 +165,58 @@ def write_all(made: list[Made]) -> list[Outcome]:
     """Write the documents of jobs made by make_one, flushed to disk together; the outcome of each
     job says what was written. If one of a job's documents cannot be written or flushed, none of
     them replaces its old version."""
-    from .cache import file_hash
-    from .write import Batch
+    writing = Writing(made)
+    try:
+        return writing.finish()
+    finally:
+        writing.discard()
 
-    with Batch() as batch:
-        for number, one in enumerate(made):
-            if one.outcome.error is None:
-                for target, data in one.targets:
-                    batch.add(number, target, data)
+
+class Writing:
+    """The documents of several jobs on their way to disk: in temporary files from the start,
+    flushed (in the background once `flush_in_background` is called), put in place by `finish`.
+    `discard` removes whatever is not in place yet (a build stopped half-way)."""
+
+    def __init__(self, made: list[Made]):
+        from .write import Batch
+
+        self.made = made
+        self.batch = Batch()
+        try:
+            for number, one in enumerate(made):
+                if one.outcome.error is None:
+                    for target, data in one.targets:
+                        self.batch.add(number, target, data)
+        except BaseException:  # Ctrl+C while writing the temporary files
+            self.discard()
+            raise
+
+    def flush_in_background(self) -> None:
+        self.batch.start_flush()
+
+    def finish(self) -> list[Outcome]:
+        from .cache import file_hash
+
+        batch = self.batch
         batch.finish()
-    for number, one in enumerate(made):
-        outcome = one.outcome
-        if outcome.error is not None:
-            continue
-        outcome.written = batch.written.get(number, [])
-        if number in batch.failed:
-            _failed(outcome, batch.failed[number])
-            continue
-        # Hashed here, from the bytes in memory, rather than read back from disk by the build cache
-        # (in the parent process, one document after another, when -j runs several workers).
-        for target, data in one.targets:
-            outcome.digests[str(target)] = hashlib.sha256(data).hexdigest()
-        for path in outcome.inputs:
-            outcome.digests[str(path)] = file_hash(path)
-    return [one.outcome for one in made]
+        for number, one in enumerate(self.made):
+            outcome = one.outcome
+            if outcome.error is not None:
+                continue
+            outcome.written = batch.written.get(number, [])
+            if number in batch.failed:
+                _failed(outcome, batch.failed[number])
+                continue
+            # Hashed here, from the bytes in memory, rather than read back from disk by the build cache
+            # (in the parent process, one document after another, when -j runs several workers).
+            for target, data in one.targets:
+                outcome.digests[str(target)] = hashlib.sha256(data).hexdigest()
+            for path in outcome.inputs:
+                outcome.digests[str(path)] = file_hash(path)
+        return [one.outcome for one in self.made]
+
+    def discard(self) -> None:
+        self.batch.__exit__(None, None, None)
 
 
 def _failed(outcome: Outcome, exc: TdktError) -> None:

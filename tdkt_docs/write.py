@@ -13,6 +13,7 @@ import functools
 import os
 import sys
 import tempfile
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Hashable
@@ -81,11 +82,13 @@ class Batch:
         self._staged: dict[Hashable, list[_Staged]] = {}
         self.failed: dict[Hashable, OutputError] = {}
         self.written: dict[Hashable, list[Path]] = {}
+        self._flusher: threading.Thread | None = None
 
     def __enter__(self) -> "Batch":
         return self
 
     def __exit__(self, *exc) -> None:
+        self._join_flusher()
         for files in self._staged.values():
             for staged in files:
                 staged.discard()
@@ -101,10 +104,30 @@ class Batch:
             return
         self._staged.setdefault(key, []).append(staged)
 
+    def start_flush(self) -> None:
+        """Start writing the files added so far to disk in a second thread, so that the caller can
+        go on (making the next documents) meanwhile; finish() waits for it. Linux only: elsewhere
+        finish() flushes each file itself."""
+        everything = [s for files in self._staged.values() for s in files]
+        syncfs = _syncfs()
+        if len(everything) > 1 and syncfs is not None and self._flusher is None:
+            # One system call that lets go of the interpreter until the disk has the data: the
+            # thread never competes with the caller for it in between.
+            self._flusher = threading.Thread(target=syncfs, args=(everything[0].handle.fileno(),),
+                                             name="tdkt-ghi-dia")
+            self._flusher.start()
+
+    def _join_flusher(self) -> bool:
+        if self._flusher is None:
+            return False
+        self._flusher.join()
+        self._flusher = None
+        return True
+
     def finish(self) -> None:
         """Flush every file to disk, then put each in place; `failed` and `written` say how it went."""
         everything = [s for files in self._staged.values() for s in files]
-        if len(everything) > 1:
+        if not self._join_flusher() and len(everything) > 1:
             _flush_disk_of(everything[0])
         for key, files in list(self._staged.items()):
             for staged in files:

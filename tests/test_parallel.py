@@ -265,3 +265,46 @@ def test_a_job_whose_companion_cannot_be_written_keeps_its_main_document_old(tmp
     assert [o.error for s, o in results.items() if s.startswith("nam-")] == [None, None]
     assert all(p.stat().st_size > 1000 for o in results.values() for p in o.written)
     assert not list(out.rglob("*.tmp"))
+
+
+def _flushers() -> list:
+    import threading
+
+    return [t for t in threading.enumerate() if t.name == "tdkt-ghi-dia"]
+
+
+def test_batches_go_to_disk_while_the_next_is_made_and_each_is_reported_once_in_place(tmp_path):
+    import tdkt_docs.parallel as parallel
+    from tdkt_docs.pipeline import collect
+
+    make_data(tmp_path / "data", 7)
+    jobs = collect([tmp_path / "data"])
+    out = tmp_path / "ra"
+    seen = []
+    for outcome in parallel.batched(jobs, out, batch_jobs=2):
+        assert outcome.error is None
+        assert all(p.is_file() and p.stat().st_size > 1000 for p in outcome.written)
+        seen.append(outcome.job.stem)
+    assert seen == [j.stem for j in jobs]
+    assert len(tree(out)) == 7
+    assert not list(out.rglob("*.tmp")) and not _flushers()
+
+
+def test_a_build_interrupted_while_a_batch_goes_to_disk_leaves_no_temporary_file(tmp_path, monkeypatch):
+    import tdkt_docs.parallel as parallel
+    from tdkt_docs.pipeline import collect, make_one
+
+    make_data(tmp_path / "data", 6)
+    jobs = collect([tmp_path / "data"])
+    out = tmp_path / "ra"
+
+    def interrupted(job, out_dir):
+        if job is jobs[3]:  # the first batch (jobs 0 and 1) is on its way to disk
+            raise KeyboardInterrupt
+        return make_one(job, out_dir)
+
+    monkeypatch.setattr(parallel, "make_one", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        list(parallel.batched(jobs, out, batch_jobs=2))
+    assert tree(out) == {}  # nothing reported written, nothing in place
+    assert not list(out.rglob("*.tmp")) and not _flushers()
