@@ -555,7 +555,7 @@ def main() -> None:
                 theirs.append(run_worker("docxtpl", folder, work / "ra-lon-docxtpl")["seconds"])
             r = median(theirs) / median(ours)
             show(Figure(f"Một {case.label.format(rows=count(args.rows))}, giây", f"{median(ours):.3f}",
-                        f"{median(theirs):.3f}", f"nhanh hơn {r:.1f}×" if r >= 1 else f"chậm hơn {1 / r:.1f}×", "không chậm hơn docxtpl", r >= 1))
+                        f"{median(theirs):.3f}", f"nhanh hơn {r:.2f}×" if r >= 1 else f"chậm hơn {1 / r:.2f}×", "không chậm hơn docxtpl", r >= 1))
             ours_doc = sorted((work / "ra-lon").rglob("*.docx"))
             theirs_doc = sorted((work / "ra-lon-docxtpl").glob("*.docx"))
             alike = len(ours_doc) == len(theirs_doc) and all(map(same_text, ours_doc, theirs_doc))

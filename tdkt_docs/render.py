@@ -13,9 +13,9 @@ import os
 import re
 import zipfile
 import zlib
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from contextvars import ContextVar
 from typing import Any
 
 import jinja2
