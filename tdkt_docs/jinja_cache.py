@@ -8,7 +8,8 @@ versions and the Python version, so an upgrade never reuses old code. A file tha
 back is compiled again; a folder that cannot be written is simply not used.
 
 The folder is $TDKT_CACHE_DIR when set (empty: no cache), else the usual cache folder of the
-system (~/.cache/tdkt-docs on Linux).
+system (~/.cache/tdkt-docs on Linux). What is in it runs as code when a document is rendered, as
+Python's own .pyc files do: it must be writable by its user only, which the usual folder is.
 """
 from __future__ import annotations
 
