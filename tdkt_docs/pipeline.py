@@ -216,7 +216,7 @@ class Writing:
         return [one.outcome for one in self.made]
 
     def discard(self) -> None:
-        self.batch.__exit__(None, None, None)
+        self.batch.discard()
 
 
 def _failed(outcome: Outcome, exc: TdktError) -> None:

@@ -16,7 +16,7 @@ import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Hashable
+from typing import Any, Callable, Hashable
 
 from .errors import OutputError, Problem
 
@@ -88,6 +88,10 @@ class Batch:
         return self
 
     def __exit__(self, *exc) -> None:
+        self.discard()
+
+    def discard(self) -> None:
+        """Remove every temporary file not yet renamed (after an error, Ctrl+C, a build stopped)."""
         self._join_flusher()
         for files in self._staged.values():
             for staged in files:
@@ -108,14 +112,21 @@ class Batch:
         """Start writing the files added so far to disk in a second thread, so that the caller can
         go on (making the next documents) meanwhile; finish() waits for it. Linux only: elsewhere
         finish() flushes each file itself."""
-        everything = [s for files in self._staged.values() for s in files]
-        syncfs = _syncfs()
-        if len(everything) > 1 and syncfs is not None and self._flusher is None:
+        flush = self._whole_disk_flush()
+        if flush is not None and self._flusher is None:
             # One system call that lets go of the interpreter until the disk has the data: the
             # thread never competes with the caller for it in between.
-            self._flusher = threading.Thread(target=syncfs, args=(everything[0].handle.fileno(),),
-                                             name="tdkt-ghi-dia")
+            self._flusher = threading.Thread(target=flush, name="tdkt-ghi-dia")
             self._flusher.start()
+
+    def _whole_disk_flush(self) -> Callable[[], Any] | None:
+        # One writeback of the whole disk (Linux syncfs) instead of one per file; each file is still
+        # fsync'ed afterwards, which finds nothing left to write and reports any error of its own.
+        everything = [s for files in self._staged.values() for s in files]
+        syncfs = _syncfs()
+        if len(everything) < 2 or syncfs is None:
+            return None
+        return functools.partial(syncfs, everything[0].handle.fileno())
 
     def _join_flusher(self) -> bool:
         if self._flusher is None:
@@ -126,9 +137,10 @@ class Batch:
 
     def finish(self) -> None:
         """Flush every file to disk, then put each in place; `failed` and `written` say how it went."""
-        everything = [s for files in self._staged.values() for s in files]
-        if not self._join_flusher() and len(everything) > 1:
-            _flush_disk_of(everything[0])
+        if not self._join_flusher():
+            flush = self._whole_disk_flush()
+            if flush is not None:
+                flush()
         for key, files in list(self._staged.items()):
             for staged in files:
                 try:
@@ -198,14 +210,6 @@ def _syncfs():
         return ctypes.CDLL(None, use_errno=True).syncfs
     except (OSError, AttributeError):
         return None
-
-
-def _flush_disk_of(staged: _Staged) -> None:
-    # One writeback of the whole disk (Linux syncfs) instead of one per file; each file is still
-    # fsync'ed afterwards, which finds nothing left to write and reports any error of its own.
-    syncfs = _syncfs()
-    if syncfs is not None:
-        syncfs(staged.handle.fileno())
 
 
 def _mode_of(path: Path) -> int:
