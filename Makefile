@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 
 # Mã Python được dịch sẵn một lần: mỗi lệnh tdkt khỏi phải dịch lại toàn bộ khi máy đặt
 # PYTHONDONTWRITEBYTECODE (Python khi đó không tự lưu bản đã dịch).
-$(BYTES): $(STAMP) $(shell find tdkt_docs -name '*.py')
+$(BYTES): $(STAMP) $(wildcard tdkt_docs/*.py tdkt_docs/*/*.py tdkt_docs/*/*/*.py)
 	@$(PY) -m compileall -q tdkt_docs
 	@touch $(BYTES)
 

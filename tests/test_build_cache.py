@@ -159,7 +159,7 @@ def test_make_documents_twice_renders_nothing_the_second_time(tmp_path):
     tdkt = str(Path(ROOT / ".venv" / "bin" / "tdkt"))
     if not Path(tdkt).exists():
         tdkt = shutil.which("tdkt") or pytest.skip("tdkt is not installed")
-    args = ["make", "-s", "documents", f"TDKT={tdkt}", "STAMP="]
+    args = ["make", "-s", "documents", f"TDKT={tdkt}", "STAMP=", "BYTES="]
     first = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr
     assert first.stdout.strip() == "✓ data/a.yaml → output/a.docx"
