@@ -110,36 +110,78 @@ def _old_files(folder: Path, names: list[str]) -> None:
         (folder / name).write_bytes(b"old " + name.encode())
 
 
-def test_batch_flushes_every_file_and_replaces_them_all(tmp_path, monkeypatch):
-    _old_files(tmp_path, ["a.docx", "b.docx", "c.docx"])
-    synced = []
-    real_fsync = os.fsync
-    monkeypatch.setattr(write.os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
+class _Disk:
+    """Stands in for the system calls that put a batch on disk: `syncfs` (None: not on this
+    system) returns `syncfs_result`; each fsync is counted, and the one at `fail_fsync` (from 1)
+    reports a full disk."""
+
+    def __init__(self, monkeypatch, *, syncfs_result: int | None = 0, reports_errors: bool = True,
+                 fail_fsync: int | None = None):
+        self.syncfs_calls = 0
+        self.fsyncs = 0
+        real_fsync = os.fsync
+
+        def syncfs(fd: int) -> int:
+            self.syncfs_calls += 1
+            return syncfs_result
+
+        def fsync(fd: int) -> None:
+            self.fsyncs += 1
+            if self.fsyncs == fail_fsync:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            real_fsync(fd)
+
+        monkeypatch.setattr(write, "_syncfs", lambda: None if syncfs_result is None else syncfs)
+        monkeypatch.setattr(write, "_syncfs_reports_errors", lambda: reports_errors)
+        monkeypatch.setattr(write.os, "fsync", fsync)
+
+
+def _three_files(folder: Path, background: bool = False) -> write.Batch:
     with write.Batch() as batch:
         for key, name in [("a", "a.docx"), ("b", "b.docx"), ("b", "c.docx")]:
-            batch.add(key, tmp_path / name, b"new " + name.encode())
+            batch.add(key, folder / name, b"new " + name.encode())
+        if background:
+            batch.start_flush()
         batch.finish()
+    return batch
+
+
+@pytest.mark.parametrize("background", [False, True])
+def test_batch_one_flush_of_the_whole_disk_then_every_file_replaced(tmp_path, monkeypatch, background):
+    _old_files(tmp_path, ["a.docx", "b.docx", "c.docx"])
+    disk = _Disk(monkeypatch)
+    batch = _three_files(tmp_path, background)
     assert batch.failed == {}
     assert batch.written == {"a": [tmp_path / "a.docx"], "b": [tmp_path / "b.docx", tmp_path / "c.docx"]}
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {
         "a.docx": b"new a.docx", "b.docx": b"new b.docx", "c.docx": b"new c.docx"}
-    # Each file is flushed before it replaces the old one, then the folder once.
-    assert len(synced) == 4
+    # syncfs put every file on disk and said so: no file is flushed again, only the folder
+    # that holds the renames.
+    assert (disk.syncfs_calls, disk.fsyncs) == (1, 1)
     assert leftovers(tmp_path) == []
 
 
-def test_batch_a_file_that_cannot_be_flushed_keeps_every_file_of_its_key_old(tmp_path, monkeypatch):
+@pytest.mark.parametrize("disk", [
+    {"syncfs_result": None},  # not Linux
+    {"syncfs_result": -1},  # the disk reported an error: which file?
+    {"syncfs_result": 0, "reports_errors": False},  # Linux before 5.8: syncfs says 0 whatever happened
+])
+def test_batch_flushes_each_file_when_the_whole_disk_flush_cannot_be_trusted(tmp_path, monkeypatch, disk):
+    _old_files(tmp_path, ["a.docx", "b.docx", "c.docx"])
+    counted = _Disk(monkeypatch, **disk)
+    batch = _three_files(tmp_path)
+    assert batch.failed == {}
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {
+        "a.docx": b"new a.docx", "b.docx": b"new b.docx", "c.docx": b"new c.docx"}
+    # Each file is flushed before it replaces the old one, then the folder once.
+    assert counted.fsyncs == 4
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("syncfs_result", [None, -1])
+def test_batch_a_file_that_cannot_be_flushed_keeps_every_file_of_its_key_old(tmp_path, monkeypatch, syncfs_result):
     _old_files(tmp_path, ["a.docx", "b1.docx", "b2.docx"])
-    real_fsync = os.fsync
-    calls = []
-
-    def fsync(fd):
-        calls.append(fd)
-        if len(calls) == 3:  # the second file of "b"
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real_fsync(fd)
-
-    monkeypatch.setattr(write.os, "fsync", fsync)
+    _Disk(monkeypatch, syncfs_result=syncfs_result, fail_fsync=3)  # the second file of "b"
     with write.Batch() as batch:
         batch.add("a", tmp_path / "a.docx", b"new a")
         batch.add("b", tmp_path / "b1.docx", b"new b1")
@@ -150,6 +192,17 @@ def test_batch_a_file_that_cannot_be_flushed_keeps_every_file_of_its_key_old(tmp
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {
         "a.docx": b"new a", "b1.docx": b"old b1.docx", "b2.docx": b"old b2.docx"}
     assert leftovers(tmp_path) == []
+
+
+def test_syncfs_is_trusted_only_from_linux_5_8(monkeypatch):
+    import types
+
+    for release, trusted in [("6.18.44-fc", True), ("5.8.0", True), ("5.4.0-150-generic", False),
+                             ("4.4.0-19041-Microsoft", False), ("weird", False)]:
+        write._syncfs_reports_errors.cache_clear()
+        monkeypatch.setattr(write.os, "uname", lambda: types.SimpleNamespace(release=release))
+        assert write._syncfs_reports_errors() is trusted, release
+    write._syncfs_reports_errors.cache_clear()
 
 
 def test_batch_a_file_that_cannot_be_created_keeps_the_others_of_its_key_old(tmp_path):
