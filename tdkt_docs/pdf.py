@@ -158,11 +158,20 @@ def _kill_group(process: subprocess.Popen) -> None:
 
 
 _PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+_PAGE_TREE = re.compile(rb"/Type\s*/Pages(?![A-Za-z])")
+_COUNT = re.compile(rb"/Count\s+(\d+)")
+_START_XREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+_OBJECT_AT = re.compile(rb"\d+\s+\d+\s+obj\b")
 _PAGES = re.compile(rb"Pages:\s+(\d+)")
 
 
 def check_pdf(path: Path, use_pdfinfo: bool = True) -> tuple[int, str | None]:
-    """(page count, None) for a complete PDF, else (0, what is wrong in Vietnamese)."""
+    """(page count, None) for a complete PDF, else (0, what is wrong in Vietnamese).
+
+    A PDF as LibreOffice writes it is read here: its table of objects and its page tree. Only one
+    that this reading cannot settle goes to pdfinfo (when `use_pdfinfo` and it is installed), which
+    costs a process per file, a tenth of a batch's time.
+    """
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -173,12 +182,39 @@ def check_pdf(path: Path, use_pdfinfo: bool = True) -> tuple[int, str | None]:
         return 0, "tệp tạo ra không phải PDF"
     if b"%%EOF" not in data[-1024:]:
         return 0, "tệp PDF bị cắt dở (thiếu phần kết thúc)"
-    pages = _pages_pdfinfo(path) if use_pdfinfo else None
+    pages = _pages_read(data)
+    if pages is None and use_pdfinfo:
+        pages = _pages_pdfinfo(path)
     if pages is None:
         pages = len(_PAGE.findall(data))
     if pages <= 0:
         return 0, "tệp PDF không có trang nào"
     return pages, None
+
+
+def _pages_read(data: bytes) -> int | None:
+    """The page count when the file itself settles it, else None: the table of objects is where
+    the file says, and the pages found agree with the count of the page tree. Objects packed in
+    compressed streams (never in LibreOffice's PDFs so far) cannot be read this way."""
+    if b"/ObjStm" in data:
+        return None
+    end = _START_XREF.search(data, max(0, len(data) - 1024))
+    if end is None:
+        return None
+    table = int(end.group(1))
+    if not (data.startswith(b"xref", table) or _OBJECT_AT.match(data, table)):
+        return None
+    counts = []
+    for tree in _PAGE_TREE.finditer(data):
+        start = data.rfind(b"obj", 0, tree.start())
+        stop = data.find(b"endobj", tree.end())
+        count = _COUNT.search(data, start, stop if stop >= 0 else len(data))
+        if start < 0 or count is None:
+            return None
+        counts.append(int(count.group(1)))
+    pages = len(_PAGE.findall(data))
+    # The root of the page tree counts every page; a tree of several levels has smaller counts too.
+    return pages if counts and max(counts) == pages else None
 
 
 def _pages_pdfinfo(path: Path) -> int | None:

@@ -184,6 +184,44 @@ def test_pages_are_counted_with_or_without_pdfinfo(tmp_path):
     assert pdf.check_pdf(path, use_pdfinfo=True) == (3, None)
 
 
+def _pdfinfo_says(monkeypatch, pages: int) -> list[Path]:
+    asked: list[Path] = []
+    monkeypatch.setattr(pdf, "_pages_pdfinfo", lambda path: (asked.append(path), pages)[1])
+    return asked
+
+
+def test_a_pdf_that_reads_clearly_is_not_given_to_pdfinfo(tmp_path, monkeypatch):
+    # One pdfinfo process per file cost a tenth of a batch of 50.
+    asked = _pdfinfo_says(monkeypatch, 99)
+    path = tmp_path / "x.pdf"
+    path.write_bytes(minimal_pdf(3))
+    assert pdf.check_pdf(path) == (3, None)
+    assert asked == []
+
+
+def _shifted_xref(data: bytes) -> bytes:
+    head, offset = data.rsplit(b"startxref\n", 1)
+    return head + b"startxref\n" + str(int(offset.split(b"\n")[0]) + 7).encode() + b"\n%%EOF\n"
+
+
+@pytest.mark.parametrize("doubt", [
+    # Objects packed in compressed streams: the page objects cannot be seen.
+    lambda data: data.replace(b"/Type /Catalog", b"/Type /Catalog /Extra /ObjStm"),
+    # The table of objects is not where the file says.
+    _shifted_xref,
+    # The page tree counts more pages than the file holds.
+    lambda data: data.replace(b"/Count 3", b"/Count 4"),
+])
+def test_a_pdf_that_does_not_read_clearly_is_given_to_pdfinfo(tmp_path, monkeypatch, doubt):
+    asked = _pdfinfo_says(monkeypatch, 5)
+    path = tmp_path / "x.pdf"
+    path.write_bytes(doubt(minimal_pdf(3)))
+    assert pdf.check_pdf(path) == (5, None)
+    assert asked == [path]
+    # Without pdfinfo the page objects are counted.
+    assert pdf.check_pdf(path, use_pdfinfo=False) == (3, None)
+
+
 def test_without_libreoffice_the_clerk_is_told_how_to_install_it(tmp_path, monkeypatch):
     monkeypatch.delenv("TDKT_SOFFICE", raising=False)
     monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
@@ -252,6 +290,9 @@ def test_real_pdf_pages_counted_the_same_with_and_without_pdfinfo(tmp_path, soff
     assert result.problem is None
     assert pdf.check_pdf(result.pdf, use_pdfinfo=False) == pdf.check_pdf(result.pdf, use_pdfinfo=True)
     assert result.pages == pdf.check_pdf(result.pdf)[0] > 0
+    # LibreOffice's PDF is read without pdfinfo, and pdfinfo agrees with what was read.
+    if shutil.which("pdfinfo"):
+        assert pdf._pages_read(result.pdf.read_bytes()) == pdf._pages_pdfinfo(result.pdf) == result.pages
 
 
 def test_a_pdf_that_cannot_be_written_is_reported_and_the_others_still_made(tmp_path):
