@@ -206,6 +206,25 @@ def collector_paused():
 _SLOW = object()
 _CSafeLoader = getattr(yaml, "CSafeLoader", None)
 
+if _CSafeLoader is not None:
+    class _RepeatingLoader(_CSafeLoader):
+        """libyaml's loader, deciding the type of each distinct plain value once per file: a long
+        table repeats the same few values (a title, a vote, a unit) thousands of times, and the
+        decision is a series of regular expressions."""
+
+        def __init__(self, stream):
+            super().__init__(stream)
+            self._tags: dict = {}
+
+        def resolve(self, kind, value, implicit):
+            if kind is not yaml.ScalarNode:
+                return super().resolve(kind, value, implicit)
+            key = (value, implicit)
+            tag = self._tags.get(key)
+            if tag is None:
+                tag = self._tags[key] = super().resolve(kind, value, implicit)
+            return tag
+
 
 def _fast_compose(text: str):
     """The node tree parsed by libyaml, or _SLOW when the pure-Python parser must read the file.
@@ -218,7 +237,7 @@ def _fast_compose(text: str):
     """
     if _CSafeLoader is None or "\t" in text or "\ufeff" in text or yaml.reader.Reader.NON_PRINTABLE.search(text):
         return _SLOW
-    loader = _CSafeLoader(text)
+    loader = _RepeatingLoader(text)
     try:
         return loader.get_single_node()
     except (yaml.YAMLError, RecursionError):

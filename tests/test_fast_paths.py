@@ -32,6 +32,7 @@ f: >-
   gập
   lại
 'g h': 'ý'
+h: [1, "1", 1, "1", ~, "~", true, "true"]
 """
 
 
@@ -58,6 +59,9 @@ def test_tricky_values_are_read_as_a_clerk_means_them():
     assert data["d"] == data["c"]
     assert data["b"] == {"ờ": 1, "c": "ấẠ"}
     assert data["e"] == "Dòng một\n  thụt vào\n"
+    # The same value typed with and without quotes, again and again (libyaml's path decides the
+    # type of each distinct value once): quotes still make it text.
+    assert data["h"] == [1, "1", 1, "1", None, "~", True, "true"]
 
 
 @pytest.mark.parametrize("text, expected", [
