@@ -285,3 +285,36 @@ def test_an_empty_cache_setting_turns_the_cache_off(tmp_path, monkeypatch):
         assert jinja_cache.folder() is None
     finally:
         jinja_cache.folder.cache_clear()
+
+
+def test_the_cache_key_follows_the_installed_jinja_and_docxtpl(cache_dir, monkeypatch):
+    from importlib import metadata
+
+    from tdkt_docs import jinja_cache
+
+    # Read from the packages' own files, and the same as what pip recorded.
+    for name in ("jinja2", "docxtpl"):
+        assert jinja_cache._version(name) == metadata.version(name)
+    source = ROOT / "data" / "2026" / "ke-hoach-thi-dua-2026.yaml"
+    _rendered(TEMPLATES / "ke_hoach.docx", source)
+    # An upgraded docxtpl: the code compiled by the old one is not reused.
+    monkeypatch.setattr(jinja_cache, "_version", lambda name: "99.0" if name == "docxtpl" else metadata.version(name))
+    jinja_cache._salt.cache_clear()
+    try:
+        _rendered(TEMPLATES / "ke_hoach.docx", source)
+        assert len(list(cache_dir.glob("*.bin"))) == 2
+    finally:
+        jinja_cache._salt.cache_clear()
+
+
+def test_a_package_without_a_declared_version_is_known_by_its_bytes(tmp_path, monkeypatch):
+    from tdkt_docs import jinja_cache
+
+    package = tmp_path / "goi_thu" / "__init__.py"
+    package.parent.mkdir()
+    package.write_text("X = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    first = jinja_cache._version("goi_thu")
+    package.write_text("X = 2\n", encoding="utf-8")
+    assert jinja_cache._version("goi_thu") != first
+    assert jinja_cache._version("khong_co_goi_nay") == jinja_cache._version("khong_co_goi_nay_nua")
