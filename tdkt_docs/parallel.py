@@ -6,6 +6,7 @@ so the output of `-j 4` reads exactly like the output of `-j 1`.
 """
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import signal
@@ -43,8 +44,30 @@ def import_for_build(*more: str) -> None:
         importlib.import_module(name)
 
 
+@functools.lru_cache(maxsize=1)
+def keep_freed_memory() -> bool:
+    """Ask glibc to keep memory a build frees for the next document, instead of handing it back
+    to the system and asking again.
+
+    By default every block of 128 kB or more (the text of a document, its zip, a parsed table) is
+    mapped fresh and unmapped when freed, and the first touch of each fresh page is a page fault:
+    about 3 µs on a virtual machine. A 2,000-row document made 17,000 of them; with these settings
+    13,000, and it was made 3-6 % faster. What a build holds at its peak then stays with the
+    process (`tdkt watch` included) rather than going back to the system: some tens of MB.
+    Linux with glibc only; elsewhere nothing changes."""
+    try:
+        import ctypes
+
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return False
+    # M_TRIM_THRESHOLD (-1), M_MMAP_THRESHOLD (-3): setting them also stops glibc moving them.
+    return bool(mallopt(-3, 64 << 20)) and bool(mallopt(-1, 128 << 20))
+
+
 def build_many(jobs: list[Job], out_dir: Path, processes: int = 1) -> Iterator[Outcome]:
     """The outcome of every job, in the order of `jobs`, made by up to `processes` processes."""
+    keep_freed_memory()  # before the workers are forked: they inherit it
     processes = max(1, min(processes, len(jobs)))
     if processes == 1:
         yield from batched(jobs, out_dir)

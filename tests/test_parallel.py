@@ -308,3 +308,33 @@ def test_a_build_interrupted_while_a_batch_goes_to_disk_leaves_no_temporary_file
         list(parallel.batched(jobs, out, batch_jobs=2))
     assert tree(out) == {}  # nothing reported written, nothing in place
     assert not list(out.rglob("*.tmp")) and not _flushers()
+
+
+def test_a_build_asks_glibc_to_keep_the_memory_it_frees(tmp_path, monkeypatch):
+    import ctypes
+    import platform
+
+    from tdkt_docs import parallel
+
+    calls = []
+
+    class Libc:
+        def mallopt(self, param, value):
+            calls.append((param, value))
+            return 1
+
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: Libc())
+    parallel.keep_freed_memory.cache_clear()
+    try:
+        assert list(parallel.build_many([], tmp_path)) == []
+        list(parallel.build_many([], tmp_path))  # once per process
+        # Blocks up to 64 MB come from the heap and stay there; up to 128 MB free is kept at its top.
+        assert calls == [(-3, 64 << 20), (-1, 128 << 20)]
+        monkeypatch.setattr(ctypes, "CDLL", lambda name: object())  # no mallopt: macOS, musl...
+        parallel.keep_freed_memory.cache_clear()
+        assert parallel.keep_freed_memory() is False
+    finally:
+        monkeypatch.undo()
+        parallel.keep_freed_memory.cache_clear()
+    if sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc":
+        assert parallel.keep_freed_memory() is True  # the real glibc takes both settings
