@@ -21,7 +21,9 @@ from .loader import resolved
 MANIFEST = ".tdkt-cache.json"
 FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent
-_LIBRARIES = ("docxtpl", "jinja2", "pydantic", "pyyaml", "python-docx", "markupsafe")
+# Each library whose version can change a rendered document: its name for pip, and its module.
+_LIBRARIES = (("docxtpl", "docxtpl"), ("jinja2", "jinja2"), ("pydantic", "pydantic"), ("pyyaml", "yaml"),
+              ("python-docx", "docx"), ("markupsafe", "markupsafe"))
 
 
 def file_hash(path: Path) -> str | None:
@@ -34,18 +36,14 @@ def file_hash(path: Path) -> str | None:
 @functools.lru_cache(maxsize=1)
 def program_hash() -> str:
     """Changes whenever the program that renders could render differently."""
-    from importlib import metadata
+    from .versions import installed
 
     digest = hashlib.sha256(f"format {FORMAT}\n".encode())
     for path in sorted(_PACKAGE.rglob("*.py")):
         digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
-    for name in _LIBRARIES:
-        try:
-            version = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            version = "-"
-        digest.update(f"{name}={version}\n".encode())
+    for name, module in _LIBRARIES:
+        digest.update(f"{name}={installed(name, module)}\n".encode())
     return digest.hexdigest()
 
 

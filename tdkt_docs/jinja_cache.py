@@ -17,7 +17,6 @@ import functools
 import hashlib
 import marshal
 import os
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -44,29 +43,13 @@ def folder() -> Path | None:
 
 @functools.lru_cache(maxsize=1)
 def _salt() -> bytes:
+    from .versions import installed
+
     digest = hashlib.sha256(sys.version.encode())
     digest.update((Path(__file__).parent / "render.py").read_bytes())
     for name in ("jinja2", "docxtpl"):
-        digest.update(f"{name}={_version(name)}".encode())
+        digest.update(f"{name}={installed(name, name)}".encode())
     return digest.digest()
-
-
-_VERSION = re.compile(r"""^__version__\s*=\s*["']([^"']+)["']""", re.M)
-
-
-def _version(name: str) -> str:
-    """The version a package's __init__.py declares, read without importing it (docxtpl brings
-    python-docx) and without importlib.metadata, which looks through every folder of sys.path:
-    11 ms in every process that renders. A package that declares none is known by its bytes."""
-    import importlib.util
-
-    try:
-        spec = importlib.util.find_spec(name)
-        text = Path(spec.origin).read_text(encoding="utf-8") if spec and spec.origin else ""
-    except (ImportError, OSError, ValueError):
-        text = ""
-    found = _VERSION.search(text)
-    return found.group(1) if found else hashlib.sha256(text.encode()).hexdigest()
 
 
 def _file(part: str, data: bytes) -> Path | None:

@@ -288,17 +288,13 @@ def test_an_empty_cache_setting_turns_the_cache_off(tmp_path, monkeypatch):
 
 
 def test_the_cache_key_follows_the_installed_jinja_and_docxtpl(cache_dir, monkeypatch):
-    from importlib import metadata
+    from tdkt_docs import jinja_cache, versions
 
-    from tdkt_docs import jinja_cache
-
-    # Read from the packages' own files, and the same as what pip recorded.
-    for name in ("jinja2", "docxtpl"):
-        assert jinja_cache._version(name) == metadata.version(name)
     source = ROOT / "data" / "2026" / "ke-hoach-thi-dua-2026.yaml"
     _rendered(TEMPLATES / "ke_hoach.docx", source)
     # An upgraded docxtpl: the code compiled by the old one is not reused.
-    monkeypatch.setattr(jinja_cache, "_version", lambda name: "99.0" if name == "docxtpl" else metadata.version(name))
+    real = versions.installed
+    monkeypatch.setattr(versions, "installed", lambda name, module: "99.0" if name == "docxtpl" else real(name, module))
     jinja_cache._salt.cache_clear()
     try:
         _rendered(TEMPLATES / "ke_hoach.docx", source)
@@ -307,14 +303,38 @@ def test_the_cache_key_follows_the_installed_jinja_and_docxtpl(cache_dir, monkey
         jinja_cache._salt.cache_clear()
 
 
-def test_a_package_without_a_declared_version_is_known_by_its_bytes(tmp_path, monkeypatch):
-    from tdkt_docs import jinja_cache
+def test_library_versions_are_read_from_the_folder_pip_installed_them_in():
+    from importlib import metadata
 
-    package = tmp_path / "goi_thu" / "__init__.py"
-    package.parent.mkdir()
-    package.write_text("X = 1\n", encoding="utf-8")
+    from tdkt_docs import cache, versions
+
+    for name, module in cache._LIBRARIES:
+        assert versions.installed(name, module) == metadata.version(name)
+
+
+def test_a_library_without_pip_records_beside_it_is_asked_of_importlib(tmp_path, monkeypatch):
+    from tdkt_docs import versions
+
+    (tmp_path / "goi_thu").mkdir()
+    (tmp_path / "goi_thu" / "__init__.py").write_text("X = 1\n", encoding="utf-8")
+    (tmp_path / "mot_tep.py").write_text("X = 1\n", encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
-    first = jinja_cache._version("goi_thu")
-    package.write_text("X = 2\n", encoding="utf-8")
-    assert jinja_cache._version("goi_thu") != first
-    assert jinja_cache._version("khong_co_goi_nay") == jinja_cache._version("khong_co_goi_nay_nua")
+    versions.installed.cache_clear()
+    versions._records.cache_clear()
+    try:
+        asked = []
+        monkeypatch.setattr("importlib.metadata.version", lambda name: asked.append(name) or "7.7")
+        assert versions.installed("goi-thu", "goi_thu") == "7.7" and asked == ["goi-thu"]
+        # pip's records, named the way pip names them, for a package and for a one-file module
+        (tmp_path / "goi_thu-1.2.3.dist-info").mkdir()
+        (tmp_path / "Mot.Tep-0.5.dist-info").mkdir()
+        versions.installed.cache_clear()
+        versions._records.cache_clear()
+        assert versions.installed("goi-thu", "goi_thu") == "1.2.3"
+        assert versions.installed("mot-tep", "mot_tep") == "0.5"
+        assert asked == ["goi-thu"]
+    finally:
+        monkeypatch.undo()
+        versions.installed.cache_clear()
+        versions._records.cache_clear()
+    assert versions.installed("khong-co-goi-nay", "khong_co_goi_nay") == "-"
