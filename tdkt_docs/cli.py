@@ -55,7 +55,7 @@ def _guard(func):
 
 
 def _report(outcome, verb_ok: str) -> bool:
-    from .pipeline import shown
+    from .jobs import shown
 
     for warning in outcome.warnings:
         click.echo(str(warning), err=True)
@@ -102,8 +102,7 @@ def build(paths: tuple[str, ...], out_dir: str, force: bool, processes: int, pdf
     2 khi gọi lệnh sai.
     """
     from .cache import BuildCache
-    from .parallel import build_many, cpu_count
-    from .pipeline import collect
+    from .jobs import collect
     from .write import build_lock
 
     jobs = collect(_paths_exist(paths))
@@ -126,7 +125,7 @@ def build(paths: tuple[str, ...], out_dir: str, force: bool, processes: int, pdf
                     unchanged[id(job)] = entry
             todo = [job for job in jobs if id(job) not in unchanged]
             # Closed here, not whenever the generator is collected: workers and writes end with the loop.
-            with contextlib.closing(build_many(todo, out, processes or cpu_count())) as outcomes:
+            with contextlib.closing(_build_many(todo, out, processes)) as outcomes:
                 # Reports follow the order of the files, whether rendered here or in worker processes.
                 for job in jobs:
                     entry = unchanged.get(id(job))
@@ -152,13 +151,23 @@ def build(paths: tuple[str, ...], out_dir: str, force: bool, processes: int, pdf
     sys.exit(0 if ok else 1)
 
 
+def _build_many(todo: list, out: Path, processes: int):
+    if not todo:
+        # Nothing changed: the stages (the schema, the renderer, the checker) are not even imported,
+        # so that `make documents` with nothing to do answers at once.
+        return (outcome for outcome in ())
+    from .parallel import build_many, cpu_count
+
+    return build_many(todo, out, processes or cpu_count())
+
+
 def _pdf_missing(docx: Path) -> bool:
     target = docx.with_suffix(".pdf")
     return docx.exists() and (not target.exists() or target.stat().st_mtime < docx.stat().st_mtime)
 
 
 def _report_unchanged(job, entry: dict) -> None:
-    from .pipeline import shown
+    from .jobs import shown
 
     for warning in entry.get("warnings", []):
         click.echo(warning, err=True)
@@ -168,7 +177,7 @@ def _report_unchanged(job, entry: dict) -> None:
 def _make_pdfs(documents: list[Path]) -> bool:
     from .errors import TdktError
     from .pdf import convert_all
-    from .pipeline import shown
+    from .jobs import shown
 
     if not documents:
         return True
@@ -219,7 +228,7 @@ def schema(out_dir: str) -> None:
     `# yaml-language-server: $schema=<đường dẫn tới tệp .schema.json>`.
     """
     from .errors import TdktError
-    from .pipeline import shown
+    from .jobs import shown
     from .schema import write_all
 
     try:
@@ -246,7 +255,8 @@ def rollover(file: str, year: int, out_file: str | None) -> None:
     mới. Những chỗ năm được viết thẳng trong nội dung được liệt kê kèm số dòng để xem lại.
     """
     from .errors import TdktError
-    from .pipeline import Job, shown, validate_one
+    from .jobs import Job, shown
+    from .pipeline import validate_one
     from .rollover import rollover as roll
     from .rollover import write_new
 
@@ -299,7 +309,7 @@ def watch(paths: tuple[str, ...], out_dir: str) -> None:
 def _print_round(found) -> None:
     import time
 
-    from .pipeline import shown
+    from .jobs import shown
 
     stamp = time.strftime("%H:%M:%S")
     for path in found.changed:
@@ -327,7 +337,7 @@ def new(loai: str, target: str | None, source: str | None, ghi_de: bool) -> None
     Tệp tạo ra dùng được ngay: sửa nội dung rồi chạy `tdkt build`.
     """
     from .errors import TdktError
-    from .pipeline import shown
+    from .jobs import shown
     from .starters import write_new
 
     if source is not None and not Path(source).exists():

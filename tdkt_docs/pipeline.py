@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .errors import InputError, Problem, TdktError
+from .jobs import YAML_SUFFIXES, Job, collect, is_document, shown  # noqa: F401 - where callers look
 from .kinds import BUILDERS, TEMPLATES, Rendering
 from .loader import Loaded, collector_paused, display_path
 from .render import Rendered, load_template
@@ -15,16 +16,6 @@ from .sanitize import sanitize
 from .sheets import expand as expand_sheets
 from .validate import kind_of, validate
 from .write import safe_join
-
-YAML_SUFFIXES = (".yaml", ".yml")
-
-
-@dataclass
-class Job:
-    """A data file and where its documents go, relative to the output folder."""
-
-    source: Path
-    stem: str  # e.g. "2026/ke-hoach"
 
 
 @dataclass
@@ -35,24 +26,6 @@ class Outcome:
     error: TdktError | None = None
     inputs: list[Path] = field(default_factory=list)  # every file the document was made of (cache, watch)
     digests: dict[str, str] = field(default_factory=dict)  # sha256 of each output and input, by path
-
-
-def is_document(path: Path) -> bool:
-    """Data files whose name starts with '_' are shared parts, not documents of their own."""
-    return path.suffix.lower() in YAML_SUFFIXES and not path.name.startswith(("_", "."))
-
-
-def collect(paths: list[Path]) -> list[Job]:
-    jobs: list[Job] = []
-    for given in paths:
-        if given.is_dir():
-            for path in sorted(given.rglob("*")):
-                if path.is_file() and is_document(path) and not any(p.startswith(".") for p in path.relative_to(given).parts):
-                    rel = path.relative_to(given).with_suffix("")
-                    jobs.append(Job(path, rel.as_posix()))
-        else:
-            jobs.append(Job(given, given.with_suffix("").name))
-    return jobs
 
 
 def prepare(source: Path) -> tuple[BaseModel, list[Problem], list[Rendering], Loaded]:
@@ -237,6 +210,3 @@ def validate_one(job: Job) -> Outcome:
         outcome.error = exc
     return outcome
 
-
-def shown(path: Path) -> str:
-    return display_path(path)

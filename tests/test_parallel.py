@@ -168,6 +168,26 @@ def test_cli_help_starts_without_the_heavy_libraries():
     assert done.stderr.strip().splitlines()[-1] == "[]"
 
 
+def test_a_build_with_nothing_to_do_does_not_load_the_stages(tmp_path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data" / "2026", data, ignore=shutil.ignore_patterns("*-lai-chau", "xa-*"))
+    stages = ["pydantic", "docxtpl", "docx", "lxml", "jinja2", "openpyxl", "tdkt_docs.pipeline",
+              "tdkt_docs.render", "tdkt_docs.checker.check"]
+    code = ("import atexit, sys\n"
+            f"atexit.register(lambda: print(sorted(m for m in {stages!r} if m in sys.modules), file=sys.stderr))\n"
+            "from tdkt_docs.cli import main\n"
+            "main(['build', 'data', '-o', 'ra'])\n")
+    first = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0 and "→ ra/ke-hoach-thi-dua-2026.docx" in first.stdout
+    assert "tdkt_docs.pipeline" in first.stderr  # something to build: the stages were needed
+    again = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0
+    assert again.stdout.strip() == "✓ data/ke-hoach-thi-dua-2026.yaml: không đổi"
+    assert again.stderr.strip().splitlines()[-1] == "[]"
+
+
 def _dying_build(job, out_dir):
     if job.stem.endswith("03"):
         os._exit(9)  # as if the process were killed
