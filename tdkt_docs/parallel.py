@@ -10,7 +10,6 @@ import functools
 import multiprocessing
 import os
 import signal
-import sys
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
@@ -56,13 +55,10 @@ def keep_freed_memory() -> bool:
     13,000, and it was made 3-6 % faster. What a build holds at its peak then stays with the
     process (`tdkt watch` included) rather than going back to the system: some tens of MB.
     Linux with glibc only; elsewhere nothing changes."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        import ctypes
+    from .libc import function
 
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError, TypeError):
+    mallopt = function("mallopt")
+    if mallopt is None:
         return False
     # M_TRIM_THRESHOLD (-1), M_MMAP_THRESHOLD (-3): setting them also stops glibc moving them.
     return bool(mallopt(-3, 64 << 20)) and bool(mallopt(-1, 128 << 20))

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from .errors import InputError, Problem, TdktError
 from .jobs import YAML_SUFFIXES, Job, collect, is_document, shown  # noqa: F401 - where callers look
 from .kinds import BUILDERS, TEMPLATES, Rendering
-from .loader import Loaded, collector_paused, display_path
+from .loader import Loaded, collector_paused, display_path, resolved
 from .render import Rendered, load_template
 from .sanitize import sanitize
 from .sheets import expand as expand_sheets
@@ -198,7 +198,7 @@ def _failed(outcome: Outcome, exc: TdktError) -> None:
     outcome.error = exc
     # A broken shared file is still one to watch: the files named by the problems are inputs too.
     named = [Path(p.file) for p in exc.problems if p.file and Path(p.file).is_file()]
-    outcome.inputs = inputs_of(outcome.job.source, None, []) + [p.resolve() for p in named]
+    outcome.inputs = inputs_of(outcome.job.source, None, []) + [resolved(p) for p in named]
 
 
 def validate_one(job: Job) -> Outcome:

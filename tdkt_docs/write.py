@@ -11,7 +11,6 @@ from __future__ import annotations
 import errno
 import functools
 import os
-import sys
 import tempfile
 import threading
 from contextlib import contextmanager
@@ -210,14 +209,9 @@ def _stage(path: Path, data: bytes) -> _Staged:
 
 @functools.lru_cache(maxsize=1)
 def _syncfs():
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        import ctypes
+    from .libc import function
 
-        return ctypes.CDLL(None, use_errno=True).syncfs
-    except (OSError, AttributeError):
-        return None
+    return function("syncfs")
 
 
 @functools.lru_cache(maxsize=1)

@@ -343,19 +343,19 @@ def test_a_build_asks_glibc_to_keep_the_memory_it_frees(tmp_path, monkeypatch):
             calls.append((param, value))
             return 1
 
-    monkeypatch.setattr(ctypes, "CDLL", lambda name: Libc())
-    monkeypatch.setattr(parallel.sys, "platform", "linux")
+    monkeypatch.setattr(ctypes, "CDLL", lambda name, **kwargs: Libc())
+    monkeypatch.setattr(sys, "platform", "linux")
     parallel.keep_freed_memory.cache_clear()
     try:
         assert list(parallel.build_many([], tmp_path)) == []
         list(parallel.build_many([], tmp_path))  # once per process
         # Blocks up to 64 MB come from the heap and stay there; up to 128 MB free is kept at its top.
         assert calls == [(-3, 64 << 20), (-1, 128 << 20)]
-        monkeypatch.setattr(ctypes, "CDLL", lambda name: object())  # a C library without mallopt
+        monkeypatch.setattr(ctypes, "CDLL", lambda name, **kwargs: object())  # a C library without mallopt
         parallel.keep_freed_memory.cache_clear()
         assert parallel.keep_freed_memory() is False
-        monkeypatch.setattr(ctypes, "CDLL", lambda name: Libc())
-        monkeypatch.setattr(parallel.sys, "platform", "win32")  # no glibc there: not even asked
+        monkeypatch.setattr(ctypes, "CDLL", lambda name, **kwargs: Libc())
+        monkeypatch.setattr(sys, "platform", "win32")  # no glibc there: not even asked
         parallel.keep_freed_memory.cache_clear()
         assert parallel.keep_freed_memory() is False
         assert len(calls) == 2
