@@ -18,7 +18,6 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -78,15 +77,10 @@ def save(part: str, data: bytes, value: tuple[str, str, str, Any]) -> None:
     path = _file(part, data)
     if path is None:
         return
+    from .errors import OutputError
+    from .write import atomic_write
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(marshal.dumps(value))
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
+        atomic_write(path, marshal.dumps(value))
+    except OutputError:
         pass  # a cache only: the next run compiles again
