@@ -28,6 +28,10 @@ MAX_NODES = 200_000
 MAX_CHARS = 4 * MAX_FILE_BYTES
 # Real documents nest about a dozen levels; the parser and every later stage recurse per level.
 MAX_DEPTH = 40
+# The same words whichever parser meets the nesting first (the builder, with its line, or a parser's
+# own recursion limit, without one), so the answer does not depend on whether libyaml is installed.
+TOO_DEEP = (f"các mục lồng nhau quá sâu (quá {MAX_DEPTH} cấp) hoặc bí danh tự tham chiếu; hãy kiểm tra "
+            "các dấu ngoặc [ ] { } và thụt lề")
 
 # Characters the YAML reader refuses outright (control characters pasted from Word, U+FFFE/U+FFFF).
 # Each is swapped for a noncharacter of its own before parsing, so the file still parses and the
@@ -169,8 +173,7 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
             except yaml.YAMLError as exc:  # the reader's own errors carry no mark
                 raise InputError(Problem(shown, f"tệp không đọc được như YAML ({exc}); {_SAVE_AGAIN}")) from None
             except RecursionError:
-                raise InputError(Problem(shown, f"các mục lồng nhau quá sâu (quá {MAX_DEPTH} cấp); "
-                                         "hãy kiểm tra các dấu ngoặc [ ] { } và thụt lề")) from None
+                raise InputError(Problem(shown, TOO_DEEP)) from None
             finally:
                 loader.dispose()
         if node is None:
@@ -421,8 +424,7 @@ class _Builder:
                        "tệp bị từ chối")
             return None
         if depth > MAX_DEPTH:
-            self._stop(node, f"các mục lồng nhau quá sâu (quá {MAX_DEPTH} cấp) hoặc bí danh tự tham chiếu; "
-                       "tệp bị từ chối")
+            self._stop(node, TOO_DEEP)
             return None
         # Paid for every value of the file: each attribute is looked up once.
         mark = node.start_mark

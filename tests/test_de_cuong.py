@@ -13,7 +13,7 @@ from award_helpers import effective, line_of, paragraphs, run, tables
 from helpers import ROOT, first_difference, lines, squash
 from tdkt_docs.pipeline import Job, build_one
 
-SEED = next((ROOT.parent / "shared" / "seeds").glob("004_*.txt"))
+SEED = next((ROOT / "tests" / "fixtures" / "seeds").glob("004_*.txt"))
 PLAN = ROOT / "data" / "mau" / "004-cao-bang-75-nam-thi-dua-ai-quoc.yaml"
 
 

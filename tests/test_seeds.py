@@ -1,4 +1,4 @@
-"""Each seed plan in shared/seeds comes out of the pipeline word for word.
+"""Each seed plan (tests/fixtures/seeds, the real documents this project was made from) comes out of the pipeline word for word.
 
 The seed files are plain text taken from the original DOCX. Before comparing, both sides have their
 white space folded and the seeds' '*' emphasis marks removed; the few places where a seed's text is
@@ -14,7 +14,7 @@ import pytest
 from helpers import ROOT, first_difference, lines, squash
 from tdkt_docs.pipeline import Job, build_one
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 DATA = ROOT / "data" / "mau"
 
 # seed id -> (its YAML, corrections applied to the seed text, how much of the header the seed lost)
