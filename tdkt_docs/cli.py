@@ -217,8 +217,9 @@ def _problems(exc) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.option("-o", "--output", "out_dir", default="schemas", show_default=True, metavar="THƯ_MỤC",
-              help="Thư mục ghi các tệp JSON Schema.")
+@click.option("-o", "--output", "out_dir", default=None, metavar="THƯ_MỤC",
+              help="Thư mục ghi các tệp JSON Schema (mặc định: thư mục lược đồ của chương trình, nơi dòng đầu "
+                   "các tệp YAML trỏ tới).")
 @_guard
 def schema(out_dir: str) -> None:
     """Ghi JSON Schema của từng loại văn bản (<loai>.schema.json) và của tệp dùng chung.
@@ -229,10 +230,10 @@ def schema(out_dir: str) -> None:
     """
     from .errors import TdktError
     from .jobs import shown
-    from .schema import write_all
+    from .schema import FOLDER, write_all
 
     try:
-        written = write_all(Path(out_dir))
+        written = write_all(Path(out_dir) if out_dir else FOLDER)
     except TdktError as exc:
         _problems(exc)
         sys.exit(1)

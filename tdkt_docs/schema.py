@@ -28,7 +28,8 @@ from .models import KINDS
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 SHARED = "dung_chung"
-FOLDER = "schemas"
+# Package data, so that an installed copy (pip, pipx, a wheel) points editors at schemas it carries.
+FOLDER = Path(__file__).resolve().parent / "schemas"
 _NAMES = {"ke_hoach": "Kế hoạch"}
 
 DUNG_CHUNG_PROPERTY = {
@@ -47,11 +48,14 @@ def file_name(kind: str) -> str:
     return f"{kind}.schema.json"
 
 
-def modeline(kind: str, yaml_path: Path, root: Path) -> str:
+def modeline(kind: str, yaml_path: Path) -> str:
     """The first line that links a YAML file to its schema, relative to the file's folder."""
-    target = Path(root).resolve() / FOLDER / file_name(kind)
-    relative = os.path.relpath(target, Path(yaml_path).resolve().parent)
-    return f"# yaml-language-server: $schema={Path(relative).as_posix()}"
+    target = FOLDER / file_name(kind)
+    try:
+        link = Path(os.path.relpath(target, Path(yaml_path).resolve().parent)).as_posix()
+    except ValueError:  # another drive on Windows: no relative path exists
+        link = target.as_uri()
+    return f"# yaml-language-server: $schema={link}"
 
 
 def schemas() -> dict[str, dict]:

@@ -76,7 +76,7 @@ def test_saving_a_file_without_changing_it_renders_nothing(folder, monkeypatch):
 
 def test_a_changed_template_renders_everything_made_from_it(folder, monkeypatch, tmp_path):
     templates = tmp_path / "mau"
-    shutil.copytree(ROOT / "templates", templates)
+    shutil.copytree(ROOT / "tdkt_docs" / "kinds" / "templates", templates)
     monkeypatch.setattr(pipeline, "TEMPLATES", templates)
     assert run("build", "data", "-o", "out", "--tat-ca").exit_code == 0
     assert "không đổi" in run("build", "data", "-o", "out").stdout

@@ -109,7 +109,7 @@ def test_báo_cáo_started_from_the_outline(tmp_path, monkeypatch):
     code, out = run("new", "bao-cao", "--tu", PLAN, "-o", "bc.yaml")
     assert code == 0, out
     text = (tmp_path / "bc.yaml").read_text(encoding="utf-8")
-    schema = os.path.relpath(ROOT / "schemas" / "bao_cao.schema.json", tmp_path)
+    schema = os.path.relpath(ROOT / "tdkt_docs" / "schemas" / "bao_cao.schema.json", tmp_path)
     assert text.splitlines()[0] == f"# yaml-language-server: $schema={schema}"
     assert "loai: bao_cao" in text
     code, out = run("build", "bc.yaml", "-o", "out")

@@ -25,7 +25,7 @@ def validator(name: str) -> jsonschema.Draft7Validator:
 
 
 def test_committed_schemas_are_up_to_date_with_the_models():
-    committed = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "schemas").glob("*.schema.json")}
+    committed = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "tdkt_docs" / "schemas").glob("*.schema.json")}
     generated = {name: schema.render(s) for name, s in SCHEMAS.items()}
     assert sorted(committed) == sorted(generated), "chạy `tdkt schema` để cập nhật thư mục schemas/"
     for name in generated:
@@ -106,11 +106,11 @@ def test_the_first_line_links_the_right_schema(path):
     if match is None:
         pytest.skip("no schema line")
     target = (path.parent / match.group(1)).resolve()
-    assert target.parent == (ROOT / "schemas").resolve() and target.is_file()
+    assert target.parent == (ROOT / "tdkt_docs" / "schemas").resolve() and target.is_file()
     loaded = load_yaml(path)
     expected = "dung_chung" if path.name.startswith("_") else loaded.data["loai"]
     assert target.name == f"{expected}.schema.json"
-    assert first == (schema.modeline(expected, path, ROOT))
+    assert first == (schema.modeline(expected, path))
 
 
 def test_the_example_files_carry_the_schema_line():

@@ -157,6 +157,6 @@ def test_every_data_file_builds(tmp_path):
 
 
 def test_template_is_a_plain_docx_with_named_styles():
-    document = docx.Document(str(ROOT / "templates" / "ke_hoach.docx"))
+    document = docx.Document(str(ROOT / "tdkt_docs" / "kinds" / "templates" / "ke_hoach.docx"))
     names = {s.name for s in document.styles}
     assert {"TĐKT Mục (I.)", "TĐKT Nội dung", "TĐKT Nơi nhận", "TĐKT Quốc hiệu"} <= names

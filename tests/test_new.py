@@ -24,9 +24,9 @@ def test_starter_builds_as_it_is(word, tmp_path, monkeypatch):
     loai, suffixes = KINDS[word]
     text = target.read_text(encoding="utf-8")
     first, *rest = text.splitlines()
-    schema = os.path.relpath(ROOT / "schemas" / f"{loai}.schema.json", target.parent)
+    schema = os.path.relpath(ROOT / "tdkt_docs" / "schemas" / f"{loai}.schema.json", target.parent)
     assert first == f"# yaml-language-server: $schema={schema}"
-    assert (target.parent / schema).resolve() == (ROOT / "schemas" / f"{loai}.schema.json").resolve()
+    assert (target.parent / schema).resolve() == (ROOT / "tdkt_docs" / "schemas" / f"{loai}.schema.json").resolve()
     assert f"loai: {loai}" in rest
     assert sum(line.lstrip().startswith("#") or " # " in line for line in rest) >= 5  # explained for the clerk
     code, out = run("build", target, "-o", "out")
@@ -60,13 +60,3 @@ def test_wrong_usage(tmp_path, monkeypatch):
     code, out = run("new", "to-trinh", "--tu", ROOT / "data" / "mau" / "004-cao-bang-75-nam-thi-dua-ai-quoc.yaml")
     assert code == 1 and "--tu chỉ dùng với 'tdkt new bao-cao'" in out
     assert not list(tmp_path.iterdir())
-
-
-def test_starters_are_package_data():
-    import tomllib
-
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert "tdkt_docs.starters" in config["tool"]["setuptools"]["packages"]
-    assert config["tool"]["setuptools"]["package-data"]["tdkt_docs.starters"] == ["*.yaml"]
-    assert sorted(p.stem for p in (ROOT / "tdkt_docs" / "starters").glob("*.yaml")) == sorted(
-        loai for loai, _ in KINDS.values())

@@ -22,7 +22,7 @@ CHANGED_KEYS = {("ngay",), ("so",), ("phong_trao", "tu_ngay"), ("phong_trao", "d
 def data(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
+    shutil.copytree(ROOT / "tdkt_docs" / "schemas", tmp_path / "tdkt_docs" / "schemas")
     return tmp_path / "data"
 
 
@@ -140,7 +140,7 @@ def test_a_plan_in_a_year_folder_goes_to_the_next_year_folder(data):
     target = data / "2027" / "ke-hoach.yaml"
     text = target.read_text(encoding="utf-8")
     # Links to the schema and to the shared file still work from the new folder.
-    assert text.splitlines()[0] == "# yaml-language-server: $schema=../../schemas/ke_hoach.schema.json"
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../../tdkt_docs/schemas/ke_hoach.schema.json"
     assert "dung_chung: ../2026/_co-quan.yaml\n" in text
     assert "  dung_chung: _co-quan.yaml → ../2026/_co-quan.yaml (tệp mới ở thư mục khác)" in result.stdout
     assert run("build", "data/2027/ke-hoach.yaml", "-o", "out").exit_code == 0
@@ -150,8 +150,8 @@ def test_modeline_follows_a_file_written_elsewhere(data, tmp_path):
     result = run("rollover", "data/2026/ke-hoach-thi-dua-2026.yaml", "--nam", "2027", "-o", "moi.yaml")
     assert result.exit_code == 0, result.output
     first = (tmp_path / "moi.yaml").read_text(encoding="utf-8").splitlines()[0]
-    assert first == "# yaml-language-server: $schema=schemas/ke_hoach.schema.json"
-    assert "  dòng $schema: ../../schemas/ke_hoach.schema.json → schemas/ke_hoach.schema.json" in result.stdout
+    assert first == "# yaml-language-server: $schema=tdkt_docs/schemas/ke_hoach.schema.json"
+    assert "  dòng $schema: ../../tdkt_docs/schemas/ke_hoach.schema.json → tdkt_docs/schemas/ke_hoach.schema.json" in result.stdout
 
 
 @pytest.mark.parametrize("name, parent, expected", [

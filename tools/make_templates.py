@@ -1,4 +1,4 @@
-"""Build the DOCX templates in templates/ (run: python tools/make_templates.py).
+"""Build the DOCX templates in tdkt_docs/kinds/templates/ (run: python tools/make_templates.py).
 
 The templates are ordinary Word files: paragraph styles carry every format (so restyling a style in
 Word restyles every document), and Jinja tags (docxtpl syntax) mark where the data goes. This
@@ -348,7 +348,7 @@ TEMPLATES = {"ke_hoach.docx": (ke_hoach, "Kế hoạch"),
 
 
 def main(argv: list[str]) -> None:
-    out = ROOT / "templates"
+    out = ROOT / "tdkt_docs" / "kinds" / "templates"
     for name, (make, title) in TEMPLATES.items():
         if argv and name not in argv:
             continue

@@ -14,7 +14,6 @@ from ..errors import InputError, OutputError, Problem
 from ..loader import display_path
 
 HERE = Path(__file__).resolve().parent
-PROJECT_ROOT = HERE.parent.parent
 
 # Command word → document kind (`loai`).
 KINDS = {"ke-hoach": "ke_hoach", "de-cuong": "de_cuong", "bao-cao": "bao_cao", "to-trinh": "to_trinh",
@@ -24,7 +23,7 @@ KINDS = {"ke-hoach": "ke_hoach", "de-cuong": "de_cuong", "bao-cao": "bao_cao", "
 def schema_line(loai: str, target: Path) -> str:
     from ..schema import modeline
 
-    return modeline(loai, target, PROJECT_ROOT) + "\n"
+    return modeline(loai, target) + "\n"
 
 
 def starter(loai: str) -> str:

@@ -74,7 +74,7 @@ def test_many_legacy_paragraphs_are_summed_up(ws):
 
 
 def test_word_file_renamed(ws):
-    docx_bytes = (ROOT / "templates" / "ke_hoach.docx").read_bytes()
+    docx_bytes = (ROOT / "tdkt_docs" / "kinds" / "templates" / "ke_hoach.docx").read_bytes()
     assert ws.refused(docx_bytes) == [f"{F}:1: đây là tệp Word/Excel (.docx/.xlsx) hoặc tệp nén (.zip) {RENAMED}", FAILED]
 
 
@@ -391,7 +391,7 @@ def test_a_folder_of_bad_files_in_a_real_process(tmp_path):
     data.mkdir()
     bad = {
         "bom.yaml": BILLION_LAUGHS, "de-quy.yaml": "a: &a [*a]\n", "sau.yaml": "a: " + "[" * 3000 + "]" * 3000,
-        "word.yaml": (ROOT / "templates" / "ke_hoach.docx").read_bytes(), "rong.yaml": "",
+        "word.yaml": (ROOT / "tdkt_docs" / "kinds" / "templates" / "ke_hoach.docx").read_bytes(), "rong.yaml": "",
         "tcvn3.yaml": tcvn3(VALID), "the.yaml": "a: !!python/object/apply:os.system ['true']\n",
         "dieu-khien.yaml": VALID.replace("Đoạn một.", "Đoạn\x00một."), "danh-sach.yaml": "- a\n",
     }

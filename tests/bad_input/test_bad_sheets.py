@@ -44,7 +44,7 @@ def test_word_file_named_csv(to_trinh):
     built = run_cli("build", "tt.yaml", "-o", "out")  # no list yet: fails, writes nothing
     assert built.exit_code == 1
     before = snapshot(to_trinh / "out") if (to_trinh / "out").exists() else {}
-    (to_trinh / "ds.csv").write_bytes((ROOT / "templates" / "ke_hoach.docx").read_bytes())
+    (to_trinh / "ds.csv").write_bytes((ROOT / "tdkt_docs" / "kinds" / "templates" / "ke_hoach.docx").read_bytes())
     result = run_cli("build", "tt.yaml", "-o", "out")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [

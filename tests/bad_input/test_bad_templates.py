@@ -11,7 +11,7 @@ import pytest
 from badinput import ROOT, run_cli, snapshot
 from tdkt_docs import pipeline, render
 
-ORIGINAL = ROOT / "templates" / "ke_hoach.docx"
+ORIGINAL = ROOT / "tdkt_docs" / "kinds" / "templates" / "ke_hoach.docx"
 T = "mau-sua/ke_hoach.docx"
 RESTORE = "hãy sửa chỗ này trong Word hoặc khôi phục mẫu từ bản gốc"
 

@@ -45,7 +45,7 @@ def test_no_clock_in_the_file(tmp_path, monkeypatch):
     assert stamps == [("created", "2026-01-05T00:00:00Z"), ("modified", "2026-01-05T00:00:00Z")]
     assert "<dc:title>Kế hoạch - Tổ chức phong trào thi đua năm 2026</dc:title>" in core
     # Entries in the template's order, each once.
-    with zipfile.ZipFile(ROOT / "templates" / "ke_hoach.docx") as t:
+    with zipfile.ZipFile(ROOT / "tdkt_docs" / "kinds" / "templates" / "ke_hoach.docx") as t:
         assert names == t.namelist()
 
 

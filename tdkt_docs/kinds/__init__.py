@@ -10,11 +10,11 @@ from typing import Callable
 
 from pydantic import BaseModel
 
-from . import normalise, vn
-from .loader import Loaded
-from .models import KeHoach
+from .. import normalise, vn
+from ..loader import Loaded
+from ..models import KeHoach
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 @dataclass
@@ -46,7 +46,7 @@ def ke_hoach(doc: KeHoach, loaded: Loaded | None) -> list[Rendering]:
 
 
 # The other kinds live in their own modules, which use Rendering above.
-from . import de_cuong, ho_so  # noqa: E402
+from .. import de_cuong, ho_so  # noqa: E402
 
 BUILDERS: dict[str, Callable[[BaseModel, Loaded | None], list[Rendering]]] = {
     "ke_hoach": ke_hoach,
