@@ -22,7 +22,7 @@ from tdkt_docs.checker import check_docx  # noqa: E402
 from tdkt_docs.checker.locate import locate  # noqa: E402
 from tdkt_docs.checker.model import read_document  # noqa: E402
 from tdkt_docs.checker.package import Package  # noqa: E402
-from tdkt_docs.pipeline import prepare, render_all  # noqa: E402
+from tdkt_docs.build.stages import prepare, render_all  # noqa: E402
 
 SOURCE = ROOT / "tests" / "checker" / "data" / "ke-hoach-sach.yaml"
 CHARS_PER_PAGE = 2300  # seen with LibreOffice: body text, headings and tables of this plan

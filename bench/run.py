@@ -151,14 +151,15 @@ LARGE = [
 
 def worker(kind: str, source: Path, out: Path) -> dict:
     sys.path.insert(0, str(ROOT))
-    from tdkt_docs.pipeline import collect, prepare
+    from tdkt_docs.build import collect
+    from tdkt_docs.build.stages import prepare
 
     jobs = collect([source])
     if kind == "tdkt":
         # Modules are imported before the clock starts, as the baseline imports docxtpl before its
         # clock: start-up is measured on its own (`tdkt --help`). Compiling the templates, reading
         # the styles and everything else done once per process stays inside the timing.
-        from tdkt_docs.parallel import build_many, import_for_build
+        from tdkt_docs.build.parallel import build_many, import_for_build
 
         import_for_build("openpyxl", "docxtpl")  # the data/ mix has a spreadsheet; docxtpl compiles a template
 
@@ -174,7 +175,7 @@ def worker(kind: str, source: Path, out: Path) -> dict:
     if kind == "docxtpl":
         from docxtpl import DocxTemplate
 
-        from tdkt_docs.kinds import TEMPLATES
+        from tdkt_docs.kinds.rendering import TEMPLATES
 
         work = [(i, r) for i, job in enumerate(jobs) for r in prepare(job.source)[2]]
         out.mkdir(parents=True, exist_ok=True)
@@ -185,7 +186,7 @@ def worker(kind: str, source: Path, out: Path) -> dict:
             document.save(str(out / f"{i:05d}{r.suffix}.docx"))
         return {"seconds": time.perf_counter() - start, "count": len(work)}
     if kind == "pdf":
-        from tdkt_docs.pdf import convert_all
+        from tdkt_docs.output.pdf import convert_all
 
         documents = sorted(source.glob("*.docx"))
         start = time.perf_counter()
@@ -395,7 +396,7 @@ def large_document(case: LargeCase, sources: list[Path], data: Path, workspace: 
     which keeps every value as typed: a plain YAML reader would turn `ket_thuc: 10:15` into 615."""
     import yaml
 
-    from tdkt_docs.loader import load_yaml
+    from tdkt_docs.input.loader import load_yaml
 
     base = next((s for s in sources if (d := load_yaml(s).data).get("loai") == case.kind
                  and _first(d, case.needs)), None)
@@ -416,7 +417,7 @@ def tdkt_command() -> list[str]:
 def samples(data: Path) -> list[Path]:
     """The documents in data/ that build: the mix the per-document figures are made of."""
     sys.path.insert(0, str(ROOT))
-    from tdkt_docs.pipeline import build_one, collect
+    from tdkt_docs.build import build_one, collect
 
     good = []
     with tempfile.TemporaryDirectory() as scratch:
@@ -439,7 +440,7 @@ def copies(sources: list[Path], data: Path, folder: Path, count: int, tag: str) 
 
 def isolated(workspace: Path, name: str, data: Path) -> Path:
     """A copy of data/ holding only its shared parts and nothing to build yet."""
-    from tdkt_docs.pipeline import is_document
+    from tdkt_docs.build import is_document
 
     target = workspace / name
     shutil.copytree(data, target, ignore=lambda folder, names: [
@@ -609,7 +610,7 @@ def main() -> None:
                     f"{median(full) / median(again):.1f}×"))
 
         # 6. PDF.
-        from tdkt_docs.pdf import find_soffice
+        from tdkt_docs.output.pdf import find_soffice
         soffice = find_soffice()
         if args.no_pdf or soffice is None:
             print("  (bỏ qua PDF: " + ("--no-pdf" if args.no_pdf else "không có LibreOffice") + ")")

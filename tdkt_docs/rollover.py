@@ -22,9 +22,9 @@ from pathlib import Path
 
 import yaml
 
-from .errors import InputError, OutputError, Problem
-from .loader import display_path, dotted, load_yaml_text, read_text
-from .models import Ngay, parse_ngay
+from tdkt_docs.errors import InputError, OutputError, Problem
+from tdkt_docs.input.loader import display_path, dotted, load_yaml_text, read_text
+from tdkt_docs.model import Ngay, parse_ngay
 
 DATE_FIELDS = (("phong_trao", "tu_ngay"), ("phong_trao", "den_ngay"))
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
@@ -161,7 +161,7 @@ def _moved(written: str, delta: int) -> str:
 
 
 def _dung_chung_edits(nodes: dict, source: Path, target: Path, result: Rollover) -> list[tuple[int, int, str]]:
-    from .dung_chung import find_shared
+    from tdkt_docs.input.shared_files import find_shared
 
     edits = []
     for path, node in nodes.items():
@@ -248,7 +248,7 @@ def _excerpt(raw: str, start: int, end: int, width: int = 30) -> str:
 
 
 def write_new(result: Rollover) -> None:
-    from .write import atomic_write
+    from tdkt_docs.output.write import atomic_write
 
     if result.target.exists():
         raise OutputError(Problem(display_path(result.target), "đã có tệp này; hãy chọn tên khác bằng -o "

@@ -5,8 +5,10 @@ from fractions import Fraction
 
 import pytest
 
-from tdkt_docs import rules, vn
-from tdkt_docs.models import KINDS
+from tdkt_docs import vn
+
+from tdkt_docs.model import voting_rules as rules
+from tdkt_docs.model import KINDS
 
 
 def test_percentages_written_the_vietnamese_way():

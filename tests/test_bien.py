@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from clerk_support import MINIMAL, docx_text, run, write
-from tdkt_docs.bien import expand
-from tdkt_docs.dung_chung import load_document
-from tdkt_docs.validate import validate
+from tdkt_docs.input.variables import expand
+from tdkt_docs.input.shared_files import load_document
+from tdkt_docs.model.validate import validate
 
 CAMPAIGN = """\
 phong_trao:

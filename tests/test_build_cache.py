@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-import tdkt_docs.cache as cache
-import tdkt_docs.pipeline as pipeline
+import tdkt_docs.output.build_cache as cache
+import tdkt_docs.build as pipeline
+from tdkt_docs.build import stages
+from tdkt_docs.kinds import rendering
 from clerk_support import MINIMAL, ROOT, docx_text, run, write
 
 SHARED = "dia_danh: Tân Lập\nnguoi_ky:\n  chuc_vu: CHỦ TỊCH\n  ho_ten: Hoàng Văn Bình\n"
@@ -36,8 +38,8 @@ def snapshot(root: Path) -> dict[str, tuple[int, bytes]]:
 def no_rendering(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("rendered although nothing changed")
-    monkeypatch.setattr(pipeline, "render_all", refuse)
-    monkeypatch.setattr(pipeline, "prepare", refuse)
+    monkeypatch.setattr(stages, "render_all", refuse)
+    monkeypatch.setattr(stages, "prepare", refuse)
 
 
 def test_second_build_with_nothing_changed_renders_nothing(folder, monkeypatch):
@@ -77,7 +79,7 @@ def test_saving_a_file_without_changing_it_renders_nothing(folder, monkeypatch):
 def test_a_changed_template_renders_everything_made_from_it(folder, monkeypatch, tmp_path):
     templates = tmp_path / "mau"
     shutil.copytree(ROOT / "tdkt_docs" / "kinds" / "templates", templates)
-    monkeypatch.setattr(pipeline, "TEMPLATES", templates)
+    monkeypatch.setattr(rendering, "TEMPLATES", templates)
     assert run("build", "data", "-o", "out", "--tat-ca").exit_code == 0
     assert "không đổi" in run("build", "data", "-o", "out").stdout
     with zipfile.ZipFile(templates / "ke_hoach.docx", "a") as z:

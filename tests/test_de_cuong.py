@@ -11,7 +11,7 @@ from docx.shared import Pt
 
 from award_helpers import effective, line_of, paragraphs, run, tables
 from helpers import ROOT, first_difference, lines, squash
-from tdkt_docs.pipeline import Job, build_one
+from tdkt_docs.build import Job, build_one
 
 SEED = next((ROOT / "tests" / "fixtures" / "seeds").glob("004_*.txt"))
 PLAN = ROOT / "data" / "mau" / "004-cao-bang-75-nam-thi-dua-ai-quoc.yaml"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import textwrap
 
 from clerk_support import MINIMAL, docx_text, run, write
-from tdkt_docs.dung_chung import load_document
+from tdkt_docs.input.shared_files import load_document
 
 SHARED = textwrap.dedent("""\
     co_quan:

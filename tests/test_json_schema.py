@@ -10,10 +10,11 @@ import yaml
 from pydantic import Field
 
 from clerk_support import MINIMAL, ROOT, run
-from tdkt_docs import models, schema
+from tdkt_docs import model as models
+from tdkt_docs.model import json_schema as schema
 from tdkt_docs.errors import InputError
-from tdkt_docs.loader import load_yaml, load_yaml_text
-from tdkt_docs.validate import validate
+from tdkt_docs.input.loader import load_yaml, load_yaml_text
+from tdkt_docs.model.validate import validate
 
 DATA = sorted(p for p in (ROOT / "data").rglob("*") if p.suffix in (".yaml", ".yml"))
 SCHEMAS = schema.schemas()

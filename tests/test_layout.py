@@ -8,7 +8,7 @@ import pytest
 from docx.shared import Cm, Pt
 
 from helpers import ROOT, blocks, lines
-from tdkt_docs.pipeline import Job, build_one
+from tdkt_docs.build import Job, build_one
 
 FIXTURE = Path(__file__).parent / "fixtures" / "ke-hoach.yaml"
 
@@ -146,7 +146,7 @@ def test_page_number_in_header_from_page_two(built):
 
 
 def test_every_data_file_builds(tmp_path):
-    from tdkt_docs.pipeline import collect
+    from tdkt_docs.build import collect
 
     jobs = collect([ROOT / "data"])
     assert jobs

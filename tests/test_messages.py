@@ -171,9 +171,9 @@ def _explode(*args, **kwargs):
 
 
 def test_an_unexpected_failure_shows_no_traceback(tmp_path, monkeypatch):
-    import tdkt_docs.pipeline as pipeline
+    from tdkt_docs.build import stages
 
-    monkeypatch.setattr(pipeline, "prepare", _explode)
+    monkeypatch.setattr(stages, "prepare", _explode)
     result = check(tmp_path, monkeypatch, MINIMAL)
     assert result.exit_code == 3
     assert "Traceback" not in result.output
@@ -188,7 +188,7 @@ def test_debug_shows_the_traceback_to_developers(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "k.yaml", MINIMAL)
     # A real process, so the traceback is what a developer would see in the terminal.
-    code = ("import sys, tdkt_docs.pipeline as p\n"
+    code = ("import sys, tdkt_docs.build.stages as p\n"
             "def boom(*a, **k): raise RuntimeError('hỏng bên trong')\n"
             "p.prepare = boom\n"
             "from tdkt_docs.cli import main\n"

@@ -1,6 +1,6 @@
 """Numbering is computed from the structure: I., 1., a) in Vietnamese order, then - and +."""
-from tdkt_docs.models import KeHoach
-from tdkt_docs.normalise import Numbering
+from tdkt_docs.model import KeHoach
+from tdkt_docs.kinds.normalise import Numbering
 
 BASE = {
     "loai": "ke_hoach", "co_quan": {"ten": "ỦY BAN NHÂN DÂN XÃ A", "viet_tat": "UBND"},

@@ -123,7 +123,7 @@ def _probing_build(job, out_dir):
     """Make a job, after noting whether the build lock was held by someone else at that moment."""
     import fcntl
 
-    from tdkt_docs.pipeline import make_one
+    from tdkt_docs.build import build_one
 
     with open(out_dir / ".tdkt.lock", "w") as handle:
         try:
@@ -134,18 +134,18 @@ def _probing_build(job, out_dir):
             state = "held"
     (out_dir.parent / "probe").mkdir(exist_ok=True)
     (out_dir.parent / "probe" / f"{Path(job.stem).name}.{os.getpid()}.{state}").touch()
-    return make_one(job, out_dir)
+    return build_one(job, out_dir)
 
 
 def test_workers_render_while_the_parent_holds_the_build_lock(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    import tdkt_docs.parallel
+    import tdkt_docs.build.parallel
     from tdkt_docs.cli import main
 
     make_data(tmp_path / "data", 6)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(tdkt_docs.parallel, "make_one", _probing_build)
+    monkeypatch.setattr(tdkt_docs.build.parallel, "build_one", _probing_build)
     result = CliRunner().invoke(main, ["build", "data", "-o", str(tmp_path / "ra"), "-j", "2"])
     assert result.exit_code == 0, result.output
     probes = sorted(p.name for p in (tmp_path / "probe").iterdir())
@@ -173,15 +173,15 @@ def test_a_build_with_nothing_to_do_does_not_load_the_stages(tmp_path):
 
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data" / "2026", data, ignore=shutil.ignore_patterns("*-lai-chau", "xa-*"))
-    stages = ["pydantic", "docxtpl", "docx", "lxml", "jinja2", "openpyxl", "tdkt_docs.pipeline",
-              "tdkt_docs.render", "tdkt_docs.checker.check"]
+    stages = ["pydantic", "docxtpl", "docx", "lxml", "jinja2", "openpyxl", "tdkt_docs.build.stages",
+              "tdkt_docs.output.render", "tdkt_docs.checker.check"]
     code = ("import atexit, sys\n"
             f"atexit.register(lambda: print(sorted(m for m in {stages!r} if m in sys.modules), file=sys.stderr))\n"
             "from tdkt_docs.cli import main\n"
             "main(['build', 'data', '-o', 'ra'])\n")
     first = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert first.returncode == 0 and "→ ra/ke-hoach-thi-dua-2026.docx" in first.stdout
-    assert "tdkt_docs.pipeline" in first.stderr  # something to build: the stages were needed
+    assert "tdkt_docs.build.stages" in first.stderr  # something to build: the stages were needed
     again = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert again.returncode == 0
     assert again.stdout.strip() == "✓ data/ke-hoach-thi-dua-2026.yaml: không đổi"
@@ -191,34 +191,34 @@ def test_a_build_with_nothing_to_do_does_not_load_the_stages(tmp_path):
 def _dying_build(job, out_dir):
     if job.stem.endswith("03"):
         os._exit(9)  # as if the process were killed
-    from tdkt_docs.pipeline import make_one
+    from tdkt_docs.build import build_one
 
-    return make_one(job, out_dir)
+    return build_one(job, out_dir)
 
 
 def test_a_worker_that_dies_stops_the_build_with_a_message_instead_of_hanging(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    import tdkt_docs.parallel
+    import tdkt_docs.build.parallel
     from tdkt_docs.cli import main
 
     make_data(tmp_path / "data", 6)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(tdkt_docs.parallel, "make_one", _dying_build)
+    monkeypatch.setattr(tdkt_docs.build.parallel, "build_one", _dying_build)
     result = CliRunner().invoke(main, ["build", "data", "-o", "ra", "-j", "2"])
     assert result.exit_code == 3
     assert "Lỗi không mong đợi: BrokenProcessPool" in result.output
 
 
 def test_one_process_reports_each_job_in_order_only_once_written(tmp_path, monkeypatch):
-    import tdkt_docs.parallel as parallel
-    from tdkt_docs.pipeline import collect
+    import tdkt_docs.build.parallel as parallel
+    from tdkt_docs.build import collect
 
     make_data(tmp_path / "data", 5, broken={3})
     jobs = collect([tmp_path / "data"])
     out = tmp_path / "ra"
     written_at_report = []
-    for outcome in parallel.build_many(jobs, out, 1):
+    for outcome in parallel.outcomes(jobs, out, 1):
         written_at_report.append((outcome.job.stem, outcome.error is None,
                                   [p.is_file() and p.stat().st_size > 0 for p in outcome.written]))
     assert [stem for stem, _, _ in written_at_report] == [j.stem for j in jobs]
@@ -227,15 +227,15 @@ def test_one_process_reports_each_job_in_order_only_once_written(tmp_path, monke
 
 
 def test_a_failed_write_is_the_outcome_of_its_own_job(tmp_path, monkeypatch):
-    import tdkt_docs.parallel as parallel
-    from tdkt_docs.pipeline import collect
+    import tdkt_docs.build.parallel as parallel
+    from tdkt_docs.build import collect
 
     make_data(tmp_path / "data", 4)
     jobs = collect([tmp_path / "data"])
     out = tmp_path / "ra"
     (out / "nam-2026").mkdir(parents=True)
     (out / "nam-2026" / "ke-hoach-02.docx").mkdir()  # a folder where the document should go
-    results = {o.job.stem: o for o in parallel.build_many(jobs, out, 1)}
+    results = {o.job.stem: o for o in parallel.outcomes(jobs, out, 1)}
     assert isinstance(results["nam-2026/ke-hoach-02"].error, OutputError)
     assert [s for s, o in results.items() if o.error is None] == [j.stem for j in jobs if j.stem != "nam-2026/ke-hoach-02"]
 
@@ -245,8 +245,8 @@ def test_a_build_left_half_way_ends_without_hanging(tmp_path):
     code = (
         "import gc, sys, threading\n"
         "from pathlib import Path\n"
-        "from tdkt_docs.parallel import build_many\n"
-        "from tdkt_docs.pipeline import collect\n"
+        "from tdkt_docs.build.parallel import outcomes as build_many\n"
+        "from tdkt_docs.build import collect\n"
         "jobs = collect([Path(sys.argv[1])])\n"
         "outcomes = build_many(jobs, Path(sys.argv[2]), 1)\n"
         "next(outcomes)\n"
@@ -264,8 +264,8 @@ def test_a_job_whose_companion_cannot_be_written_keeps_its_main_document_old(tmp
     """A kế hoạch and its đề cương are written together or not at all."""
     import shutil
 
-    import tdkt_docs.parallel as parallel
-    from tdkt_docs.pipeline import collect
+    import tdkt_docs.build.parallel as parallel
+    from tdkt_docs.build import collect
 
     data = tmp_path / "data"
     data.mkdir()
@@ -277,7 +277,7 @@ def test_a_job_whose_companion_cannot_be_written_keeps_its_main_document_old(tmp
     main.parent.mkdir(parents=True)
     main.write_bytes(b"old")
     (out / "004-cao-bang-75-nam-thi-dua-ai-quoc.de-cuong.docx").mkdir()  # in the way of the companion
-    results = {o.job.stem: o for o in parallel.build_many(collect([data]), out, 1)}
+    results = {o.job.stem: o for o in parallel.outcomes(collect([data]), out, 1)}
     failed = results["004-cao-bang-75-nam-thi-dua-ai-quoc"]
     assert isinstance(failed.error, OutputError)
     assert failed.written == []
@@ -285,82 +285,3 @@ def test_a_job_whose_companion_cannot_be_written_keeps_its_main_document_old(tmp
     assert [o.error for s, o in results.items() if s.startswith("nam-")] == [None, None]
     assert all(p.stat().st_size > 1000 for o in results.values() for p in o.written)
     assert not list(out.rglob("*.tmp"))
-
-
-def _flushers() -> list:
-    import threading
-
-    return [t for t in threading.enumerate() if t.name == "tdkt-ghi-dia"]
-
-
-def test_batches_go_to_disk_while_the_next_is_made_and_each_is_reported_once_in_place(tmp_path):
-    import tdkt_docs.parallel as parallel
-    from tdkt_docs.pipeline import collect
-
-    make_data(tmp_path / "data", 7)
-    jobs = collect([tmp_path / "data"])
-    out = tmp_path / "ra"
-    seen = []
-    for outcome in parallel.batched(jobs, out, batch_jobs=2):
-        assert outcome.error is None
-        assert all(p.is_file() and p.stat().st_size > 1000 for p in outcome.written)
-        seen.append(outcome.job.stem)
-    assert seen == [j.stem for j in jobs]
-    assert len(tree(out)) == 7
-    assert not list(out.rglob("*.tmp")) and not _flushers()
-
-
-def test_a_build_interrupted_while_a_batch_goes_to_disk_leaves_no_temporary_file(tmp_path, monkeypatch):
-    import tdkt_docs.parallel as parallel
-    from tdkt_docs.pipeline import collect, make_one
-
-    make_data(tmp_path / "data", 6)
-    jobs = collect([tmp_path / "data"])
-    out = tmp_path / "ra"
-
-    def interrupted(job, out_dir):
-        if job is jobs[3]:  # the first batch (jobs 0 and 1) is on its way to disk
-            raise KeyboardInterrupt
-        return make_one(job, out_dir)
-
-    monkeypatch.setattr(parallel, "make_one", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        list(parallel.batched(jobs, out, batch_jobs=2))
-    assert tree(out) == {}  # nothing reported written, nothing in place
-    assert not list(out.rglob("*.tmp")) and not _flushers()
-
-
-def test_a_build_asks_glibc_to_keep_the_memory_it_frees(tmp_path, monkeypatch):
-    import ctypes
-    import platform
-
-    from tdkt_docs import parallel
-
-    calls = []
-
-    class Libc:
-        def mallopt(self, param, value):
-            calls.append((param, value))
-            return 1
-
-    monkeypatch.setattr(ctypes, "CDLL", lambda name, **kwargs: Libc())
-    monkeypatch.setattr(sys, "platform", "linux")
-    parallel.keep_freed_memory.cache_clear()
-    try:
-        assert list(parallel.build_many([], tmp_path)) == []
-        list(parallel.build_many([], tmp_path))  # once per process
-        # Blocks up to 64 MB come from the heap and stay there; up to 128 MB free is kept at its top.
-        assert calls == [(-3, 64 << 20), (-1, 128 << 20)]
-        monkeypatch.setattr(ctypes, "CDLL", lambda name, **kwargs: object())  # a C library without mallopt
-        parallel.keep_freed_memory.cache_clear()
-        assert parallel.keep_freed_memory() is False
-        monkeypatch.setattr(ctypes, "CDLL", lambda name, **kwargs: Libc())
-        monkeypatch.setattr(sys, "platform", "win32")  # no glibc there: not even asked
-        parallel.keep_freed_memory.cache_clear()
-        assert parallel.keep_freed_memory() is False
-        assert len(calls) == 2
-    finally:
-        monkeypatch.undo()
-        parallel.keep_freed_memory.cache_clear()
-    if sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc":
-        assert parallel.keep_freed_memory() is True  # the real glibc takes both settings

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tdkt_docs import pdf
+from tdkt_docs.output import pdf
 from tdkt_docs.errors import PdfError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -283,7 +283,7 @@ def test_build_pdf_puts_a_complete_pdf_next_to_each_docx(tmp_path, soffice):
 
 
 def test_real_pdf_pages_counted_the_same_with_and_without_pdfinfo(tmp_path, soffice):
-    from tdkt_docs.pipeline import Job, build_one
+    from tdkt_docs.build import Job, build_one
 
     outcome = build_one(Job(EXAMPLE, "ke-hoach"), tmp_path)
     [result] = pdf.convert_all(outcome.written, soffice=soffice)

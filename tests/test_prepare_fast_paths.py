@@ -10,7 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tdkt_docs import encoding, sanitize
+from tdkt_docs.input import encoding
+
+from tdkt_docs.input import sanitize
 
 SETTINGS = settings(max_examples=300, deadline=None, derandomize=True, database=None,
                     suppress_health_check=list(HealthCheck))
@@ -119,10 +121,10 @@ def test_clean_with_and_without_the_shortcut_on_drawn_text(text):
 
 def _expanded_first_line(tmp_path, name: str, date: str, line: str, extra: str = "") -> tuple[str, list[str]]:
     from clerk_support import MINIMAL, write
-    from tdkt_docs.bien import expand
-    from tdkt_docs.dung_chung import load_document
+    from tdkt_docs.input.variables import expand
+    from tdkt_docs.input.shared_files import load_document
     from tdkt_docs.errors import InputError
-    from tdkt_docs.validate import validate
+    from tdkt_docs.model.validate import validate
 
     text = MINIMAL.replace("ngay: 2026-03-05", f"ngay: {date}").replace(
         "      - Thi đua hoàn thành nhiệm vụ năm 2026.", f"      - {line}") + extra
@@ -153,9 +155,9 @@ def test_an_expression_met_again_takes_the_values_of_its_own_document(tmp_path):
 def test_a_workbook_read_again_gives_its_rows_and_an_edited_one_its_new_rows(tmp_path):
     from openpyxl import Workbook
 
-    from tdkt_docs import sheets
+    from tdkt_docs.input import spreadsheets as sheets
     from tdkt_docs.errors import InputError
-    from tdkt_docs.loader import load_yaml_text
+    from tdkt_docs.input.loader import load_yaml_text
 
     def save(names: list[str]) -> None:
         book = Workbook()
@@ -187,7 +189,7 @@ def test_a_workbook_read_again_gives_its_rows_and_an_edited_one_its_new_rows(tmp
 
 def _run_by_pieces(text: str, bold: bool, italic: bool) -> str:
     """inline._run as it was written first: the text split at every line break and tab."""
-    from tdkt_docs.inline import escape
+    from tdkt_docs.kinds.markup import escape
 
     props = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
     parts = []
@@ -205,7 +207,7 @@ def _run_by_pieces(text: str, bold: bool, italic: bool) -> str:
 def test_a_run_without_breaks_is_written_as_the_pieces_were(text):
     from markupsafe import Markup
 
-    from tdkt_docs.inline import _run
+    from tdkt_docs.kinds.markup import _run
 
     for bold, italic in itertools.product((False, True), repeat=2):
         assert _run(text, bold, italic) == _run_by_pieces(text, bold, italic)
@@ -215,7 +217,7 @@ def test_a_run_without_breaks_is_written_as_the_pieces_were(text):
 def test_shares_compared_in_whole_numbers_as_fractions_compare():
     from fractions import Fraction
 
-    from tdkt_docs import rules
+    from tdkt_docs.model import voting_rules as rules
 
     for share in [Fraction(2, 3), Fraction(7, 10), Fraction(9, 10), Fraction(1, 2), Fraction(1), Fraction(667, 1000)]:
         for whole in range(0, 31):

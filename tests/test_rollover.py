@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from clerk_support import ROOT, docx_text, run, write
-from tdkt_docs.loader import load_yaml
-from tdkt_docs.models import parse_ngay
+from tdkt_docs.input.loader import load_yaml
+from tdkt_docs.model import parse_ngay
 from tdkt_docs.rollover import default_target, rollover
 
 PLANS = sorted(p for p in (ROOT / "data").rglob("*.yaml")

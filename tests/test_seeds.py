@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT, first_difference, lines, squash
-from tdkt_docs.pipeline import Job, build_one
+from tdkt_docs.build import Job, build_one
 
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 DATA = ROOT / "data" / "mau"

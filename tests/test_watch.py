@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-import tdkt_docs.watch as watch
+import tdkt_docs.build.watch as watch
 from clerk_support import MINIMAL, docx_text, run, write
-from tdkt_docs.pipeline import shown
-from tdkt_docs.watch import Watcher, rounds
+from tdkt_docs.build import shown
+from tdkt_docs.build.watch import Watcher, rounds
 
 SHARED = "dia_danh: Tân Lập\nnguoi_ky:\n  chuc_vu: CHỦ TỊCH\n  ho_ten: Hoàng Văn Bình\n"
 USES_SHARED = MINIMAL.replace("dia_danh: Tân Lập\n", "dung_chung: _chung.yaml\n").replace(
@@ -53,7 +53,7 @@ def summary(found) -> dict:
         "changed": [shown(p) for p in found.changed],
         "removed": [shown(p) for p in found.removed],
         "built": [(shown(o.job.source), "lỗi" if o.error else "ok") for o in found.built],
-        "unchanged": [shown(job.source) for job, _ in found.unchanged],
+        "unchanged": [shown(o.job.source) for o in found.unchanged],
     }
 
 

@@ -62,7 +62,7 @@ def count(findings: list[Finding], severity: str) -> int:
 
 def as_problems(findings: list[Finding], file: str) -> list:
     """Findings as the project's Problems (errors.py), e.g. to raise LayoutError from the pipeline."""
-    from ..errors import Problem
+    from tdkt_docs.errors import Problem
 
     return [Problem(file, f.line(mark_warning=False), severity="warning" if f.severity != ERROR else "error")
             for f in findings]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import Problem, TdktError
+from tdkt_docs.errors import Problem, TdktError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

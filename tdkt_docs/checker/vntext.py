@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..vn import LETTERS
+from tdkt_docs.vn import LETTERS
 
 _SPACE = re.compile(r"\s+")
 # Lines drawn with characters: "______", "--------", "———".

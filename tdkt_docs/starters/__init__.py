@@ -10,8 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, OutputError, Problem
-from ..loader import display_path
+from tdkt_docs.errors import InputError, OutputError, Problem
+from tdkt_docs.input.loader import display_path
 
 HERE = Path(__file__).resolve().parent
 
@@ -21,7 +21,7 @@ KINDS = {"ke-hoach": "ke_hoach", "de-cuong": "de_cuong", "bao-cao": "bao_cao", "
 
 
 def schema_line(loai: str, target: Path) -> str:
-    from ..schema import modeline
+    from tdkt_docs.model.json_schema import modeline
 
     return modeline(loai, target) + "\n"
 
@@ -32,7 +32,7 @@ def starter(loai: str) -> str:
 
 def write_new(word: str, target: Path | None = None, overwrite: bool = False, source: Path | None = None) -> Path:
     """Write the starting YAML for `word` (ke-hoach, ..., ho-so); refuse to replace an existing file."""
-    from ..write import atomic_write
+    from tdkt_docs.output.write import atomic_write
 
     loai = KINDS[word]
     target = Path(target) if target is not None else Path(f"{word}.yaml")
@@ -61,10 +61,10 @@ def _q(text: str) -> str:
 
 def outline_of(source: Path):
     """The outline in a đề cương file, or sent with a kế hoạch (its `de_cuong`), with its defaults filled."""
-    from ..bien import expand
-    from ..dung_chung import load_document
-    from ..models import DeCuong, KeHoach
-    from ..validate import kind_of, validate
+    from tdkt_docs.input.variables import expand
+    from tdkt_docs.input.shared_files import load_document
+    from tdkt_docs.model import DeCuong, KeHoach
+    from tdkt_docs.model.validate import kind_of, validate
 
     loaded = load_document(source)
     kind = kind_of(loaded)

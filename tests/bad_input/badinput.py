@@ -12,7 +12,7 @@ from pathlib import Path
 import docx
 from click.testing import CliRunner
 
-from tdkt_docs.cache import MANIFEST
+from tdkt_docs.output.build_cache import MANIFEST
 from tdkt_docs.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]

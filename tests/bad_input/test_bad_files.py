@@ -174,7 +174,7 @@ def test_alias_bomb(ws):
 
 def test_alias_bomb_stops_at_the_limit_and_stays_small(monkeypatch):
     """9^9 items on paper; the loader builds no more than its limit, in bounded memory."""
-    from tdkt_docs import loader
+    from tdkt_docs.input import loader
     from tdkt_docs.errors import InputError
 
     calls = 0
@@ -219,7 +219,7 @@ def test_nesting_too_deep_is_refused_with_its_line(ws):
 def test_nesting_too_deep_for_any_parser_gets_the_same_words(ws, monkeypatch):
     # Two thousand levels: libyaml may read them or stop at its own limit, Python's parser stops at the
     # interpreter's; whichever answers, the clerk reads the same message.
-    from tdkt_docs import loader
+    from tdkt_docs.input import loader
 
     answers = [ws.refused("a: " + "[" * 2000 + "]" * 2000 + "\n")]
     monkeypatch.setattr(loader, "_CSafeLoader", None)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from badinput import TDKT, VALID, run_cli, run_process, snapshot
-from tdkt_docs import write
+from tdkt_docs.output import write
 from tdkt_docs.errors import OutputError
 
 FULL = "ổ đĩa đã đầy; hãy giải phóng dung lượng rồi chạy lại (tệp cũ vẫn được giữ nguyên)"
@@ -103,124 +103,53 @@ def test_atomic_write_onto_a_folder(tmp_path):
         "đã có một thư mục trùng tên với văn bản cần ghi; hãy đổi tên thư mục đó")
 
 
-# --- several files flushed together (write.Batch) -----------------------------------------------
+# --- the documents of one job written together (write.write_together) ------------------------------
 
 def _old_files(folder: Path, names: list[str]) -> None:
     for name in names:
         (folder / name).write_bytes(b"old " + name.encode())
 
 
-class _Disk:
-    """Stands in for the system calls that put a batch on disk: `syncfs` (None: not on this
-    system) returns `syncfs_result`; each fsync is counted, and the one at `fail_fsync` (from 1)
-    reports a full disk."""
-
-    def __init__(self, monkeypatch, *, syncfs_result: int | None = 0, reports_errors: bool = True,
-                 fail_fsync: int | None = None):
-        self.syncfs_calls = 0
-        self.fsyncs = 0
-        real_fsync = os.fsync
-
-        def syncfs(fd: int) -> int:
-            self.syncfs_calls += 1
-            return syncfs_result
-
-        def fsync(fd: int) -> None:
-            self.fsyncs += 1
-            if self.fsyncs == fail_fsync:
-                raise OSError(errno.ENOSPC, "No space left on device")
-            real_fsync(fd)
-
-        monkeypatch.setattr(write, "_syncfs", lambda: None if syncfs_result is None else syncfs)
-        monkeypatch.setattr(write, "_syncfs_reports_errors", lambda: reports_errors)
-        monkeypatch.setattr(write.os, "fsync", fsync)
-
-
-def _three_files(folder: Path, background: bool = False) -> write.Batch:
-    with write.Batch() as batch:
-        for key, name in [("a", "a.docx"), ("b", "b.docx"), ("b", "c.docx")]:
-            batch.add(key, folder / name, b"new " + name.encode())
-        if background:
-            batch.start_flush()
-        batch.finish()
-    return batch
-
-
-@pytest.mark.parametrize("background", [False, True])
-def test_batch_one_flush_of_the_whole_disk_then_every_file_replaced(tmp_path, monkeypatch, background):
-    _old_files(tmp_path, ["a.docx", "b.docx", "c.docx"])
-    disk = _Disk(monkeypatch)
-    batch = _three_files(tmp_path, background)
-    assert batch.failed == {}
-    assert batch.written == {"a": [tmp_path / "a.docx"], "b": [tmp_path / "b.docx", tmp_path / "c.docx"]}
+def test_together_every_file_replaced(tmp_path):
+    _old_files(tmp_path, ["a.docx", "b.docx"])
+    written = write.write_together([(tmp_path / n, b"new " + n.encode()) for n in ["a.docx", "b.docx", "c.docx"]])
+    assert written == [tmp_path / "a.docx", tmp_path / "b.docx", tmp_path / "c.docx"]
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {
         "a.docx": b"new a.docx", "b.docx": b"new b.docx", "c.docx": b"new c.docx"}
-    # syncfs put every file on disk and said so: no file is flushed again, only the folder
-    # that holds the renames.
-    assert (disk.syncfs_calls, disk.fsyncs) == (1, 1)
+
+
+def test_together_a_file_the_disk_cannot_take_keeps_every_file_old(tmp_path, monkeypatch):
+    _old_files(tmp_path, ["a.docx", "b.docx"])
+    real_fsync = os.fsync
+    calls = []
+
+    def fsync(fd):
+        calls.append(fd)
+        if len(calls) == 2:  # the second document
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(write.os, "fsync", fsync)
+    with pytest.raises(OutputError) as caught:
+        write.write_together([(tmp_path / "a.docx", b"new a"), (tmp_path / "b.docx", b"new b")])
+    assert [str(p) for p in caught.value.problems] == [f"{tmp_path / 'b.docx'}: {FULL}"]
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {"a.docx": b"old a.docx", "b.docx": b"old b.docx"}
     assert leftovers(tmp_path) == []
 
 
-@pytest.mark.parametrize("disk", [
-    {"syncfs_result": None},  # not Linux
-    {"syncfs_result": -1},  # the disk reported an error: which file?
-    {"syncfs_result": 0, "reports_errors": False},  # Linux before 5.8: syncfs says 0 whatever happened
-])
-def test_batch_flushes_each_file_when_the_whole_disk_flush_cannot_be_trusted(tmp_path, monkeypatch, disk):
-    _old_files(tmp_path, ["a.docx", "b.docx", "c.docx"])
-    counted = _Disk(monkeypatch, **disk)
-    batch = _three_files(tmp_path)
-    assert batch.failed == {}
-    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {
-        "a.docx": b"new a.docx", "b.docx": b"new b.docx", "c.docx": b"new c.docx"}
-    # Each file is flushed before it replaces the old one, then the folder once.
-    assert counted.fsyncs == 4
-    assert leftovers(tmp_path) == []
-
-
-@pytest.mark.parametrize("syncfs_result", [None, -1])
-def test_batch_a_file_that_cannot_be_flushed_keeps_every_file_of_its_key_old(tmp_path, monkeypatch, syncfs_result):
-    _old_files(tmp_path, ["a.docx", "b1.docx", "b2.docx"])
-    _Disk(monkeypatch, syncfs_result=syncfs_result, fail_fsync=3)  # the second file of "b"
-    with write.Batch() as batch:
-        batch.add("a", tmp_path / "a.docx", b"new a")
-        batch.add("b", tmp_path / "b1.docx", b"new b1")
-        batch.add("b", tmp_path / "b2.docx", b"new b2")
-        batch.finish()
-    assert [str(p) for p in batch.failed["b"].problems] == [f"{tmp_path / 'b2.docx'}: {FULL}"]
-    assert batch.written == {"a": [tmp_path / "a.docx"]}
-    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {
-        "a.docx": b"new a", "b1.docx": b"old b1.docx", "b2.docx": b"old b2.docx"}
-    assert leftovers(tmp_path) == []
-
-
-def test_syncfs_is_trusted_only_from_linux_5_8(monkeypatch):
-    import types
-
-    for release, trusted in [("6.18.44-fc", True), ("5.8.0", True), ("5.4.0-150-generic", False),
-                             ("4.4.0-19041-Microsoft", False), ("weird", False)]:
-        write._syncfs_reports_errors.cache_clear()
-        monkeypatch.setattr(write.os, "uname", lambda: types.SimpleNamespace(release=release))
-        assert write._syncfs_reports_errors() is trusted, release
-    write._syncfs_reports_errors.cache_clear()
-
-
-def test_batch_a_file_that_cannot_be_created_keeps_the_others_of_its_key_old(tmp_path):
+def test_together_a_file_that_cannot_be_created_keeps_the_others_old(tmp_path):
     _old_files(tmp_path, ["b1.docx"])
     (tmp_path / "b2.docx").mkdir()
-    with write.Batch() as batch:
-        batch.add("b", tmp_path / "b1.docx", b"new b1")
-        batch.add("b", tmp_path / "b2.docx", b"new b2")
-        batch.add("b", tmp_path / "b3.docx", b"new b3")  # after the failure: not even started
-        batch.finish()
-    assert batch.failed["b"].problems[0].message.startswith("đã có một thư mục trùng tên")
-    assert batch.written == {}
+    with pytest.raises(OutputError) as caught:
+        write.write_together([(tmp_path / "b1.docx", b"new b1"), (tmp_path / "b2.docx", b"new b2"),
+                              (tmp_path / "b3.docx", b"new b3")])
+    assert caught.value.problems[0].message.startswith("đã có một thư mục trùng tên")
     assert (tmp_path / "b1.docx").read_bytes() == b"old b1.docx"
     assert not (tmp_path / "b3.docx").exists()
     assert leftovers(tmp_path) == []
 
 
-def test_batch_interrupted_while_renaming_leaves_whole_files_and_no_temporary_file(tmp_path, monkeypatch):
+def test_together_interrupted_while_renaming_leaves_whole_files_and_no_temporary_file(tmp_path, monkeypatch):
     _old_files(tmp_path, ["a.docx", "b.docx", "c.docx"])
     real_replace = os.replace
     done = []
@@ -233,10 +162,7 @@ def test_batch_interrupted_while_renaming_leaves_whole_files_and_no_temporary_fi
 
     monkeypatch.setattr(write.os, "replace", replace)
     with pytest.raises(KeyboardInterrupt):
-        with write.Batch() as batch:
-            for name in ["a.docx", "b.docx", "c.docx"]:
-                batch.add(name, tmp_path / name, b"new " + name.encode())
-            batch.finish()
+        write.write_together([(tmp_path / n, b"new " + n.encode()) for n in ["a.docx", "b.docx", "c.docx"]])
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {
         "a.docx": b"new a.docx", "b.docx": b"old b.docx", "c.docx": b"old c.docx"}
     assert leftovers(tmp_path) == []
@@ -370,7 +296,7 @@ def test_symlink_inside_output_cannot_lead_outside(tmp_path, monkeypatch):
 HOLD_LOCK = """
 import sys
 from pathlib import Path
-from tdkt_docs.write import build_lock
+from tdkt_docs.output.write import build_lock
 with build_lock(Path(sys.argv[1])):
     print("locked", flush=True)
     sys.stdin.readline()

@@ -22,11 +22,13 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from badinput import docx_text
-from tdkt_docs import pipeline, starters, vn
-from tdkt_docs.encoding import legacy_font
+from tdkt_docs import starters, vn
+from tdkt_docs import build as pipeline
+from tdkt_docs.build import stages
+from tdkt_docs.input.encoding import legacy_font
 from tdkt_docs.errors import LayoutError, TdktError
-from tdkt_docs.inline import plain
-from tdkt_docs.loader import load_yaml
+from tdkt_docs.kinds.markup import plain
+from tdkt_docs.input.loader import load_yaml
 
 # 60 examples keep the suite quick on a shared machine; TDKT_EXAMPLES=5000 searches harder. The
 # default run uses the same examples every time, so CI's verdict does not depend on the draw; a
@@ -215,18 +217,18 @@ def build(document: dict) -> tuple[str | None, TdktError | None]:
         source.write_text(yaml.dump(document, Dumper=_Quoted, allow_unicode=True, sort_keys=False, width=10**9),
                           encoding="utf-8")
         try:
-            _, _, renderings, _ = pipeline.prepare(source)
-            documents = pipeline.render_all(renderings)
+            _, _, renderings, _ = stages.prepare(source)
+            documents = stages.render_all(renderings)
         except TdktError as exc:
             return None, exc
         texts, refused = [], None
         for i, (_, document) in enumerate(documents):  # a dossier is several documents
             target = Path(folder) / f"van-ban-{i}.docx"
             try:
-                pipeline.check_rendered(target, document)  # as build_one does before writing
+                stages.check_rendered(str(target), document)  # as build_one does before writing
             except LayoutError as exc:
                 refused = refused or exc  # not written; its text is still checked below
-            target.write_bytes(document.data)
+            target.write_bytes(document)
             with zipfile.ZipFile(target) as z:
                 xml = z.read("word/document.xml").decode("utf-8")
             # Word shows a raw line feed or tab inside <w:t> as a space: they must be <w:br/> and <w:tab/>.

@@ -24,9 +24,10 @@ from pathlib import Path
 import pytest
 
 from badinput import ROOT, VALID, docx_text
-from tdkt_docs import pipeline
-from tdkt_docs.inline import plain
-from tdkt_docs.loader import dotted
+from tdkt_docs import build as pipeline
+from tdkt_docs.build import stages
+from tdkt_docs.kinds.markup import plain
+from tdkt_docs.input.loader import dotted
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 REQUIRED = os.environ.get("TDKT_REQUIRE_LIBREOFFICE") == "1"
@@ -103,7 +104,7 @@ def converted(tmp_path_factory):
         job.stem = f"{i:03d}-{Path(job.stem).name}"  # one flat folder for one soffice call
         outcome = pipeline.build_one(job, work / "docx")
         assert outcome.error is None, f"{job.source}: {outcome.error}"
-        doc, _, _, _ = pipeline.prepare(job.source)
+        doc, _, _, _ = stages.prepare(job.source)
         built[job.source] = (doc.model_dump(), outcome.written)
     documents = sorted((work / "docx").glob("*.docx"))
     profile = (work / "profile").as_uri()

@@ -9,7 +9,7 @@ from typing import Callable
 
 from lxml import etree
 
-from tdkt_docs.pipeline import prepare, render_all
+from tdkt_docs.build.stages import prepare, render_all
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -25,7 +25,7 @@ def qn(tag: str) -> str:
 
 def render(yaml_path: Path) -> bytes:
     _, _, renderings, _ = prepare(Path(yaml_path))
-    return render_all(renderings)[0][1].data
+    return render_all(renderings)[0][1]
 
 
 def edit(data: bytes, part: str, fn: Callable[[etree._Element], None]) -> bytes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...lines import text_width_cm
+from tdkt_docs.typography import text_width_cm
 from ..locate import Layout, Span
 from ..model import Document, Para
 from ..styles import RunFmt

@@ -1,0 +1,100 @@
+"""The stages of one data file, top to bottom: load → validate → normalise → render → check.
+Nothing here writes a file; `tdkt_docs.build` writes what these stages made."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from tdkt_docs.errors import InputError, LayoutError, Problem
+from tdkt_docs.input.loader import Loaded, display_path
+from tdkt_docs.kinds import rendering
+from tdkt_docs.kinds.rendering import Rendering
+
+
+@dataclass
+class Made:
+    """The documents of one data file, rendered and checked, not yet written."""
+
+    documents: list[tuple[str, bytes]]  # (file suffix, DOCX bytes): "" for the main document
+    warnings: list[Problem] = field(default_factory=list)
+    loaded: Loaded | None = None
+    templates: list[Path] = field(default_factory=list)
+
+
+def prepare(source: Path) -> tuple[BaseModel, list[Problem], list[Rendering], Loaded]:
+    """Load, validate and normalise: the validated model, its warnings and what to render."""
+    from tdkt_docs.input.sanitize import sanitize
+    from tdkt_docs.input.shared_files import load_document
+    from tdkt_docs.input.spreadsheets import expand as expand_sheets
+    from tdkt_docs.input.variables import expand
+    from tdkt_docs.kinds.registry import BUILDERS
+    from tdkt_docs.model.validate import kind_of, validate
+
+    loaded = load_document(source)
+    kind = kind_of(loaded)
+    expand_sheets(loaded, Path(source).parent)
+    cleaned = sanitize(loaded)
+    try:
+        doc, warnings = validate(loaded)
+    except InputError as exc:
+        if not cleaned.errors:
+            raise
+        raise InputError(_in_order(loaded, cleaned.errors + exc.problems)) from None
+    if cleaned.errors:
+        raise InputError(cleaned.errors)
+    if cleaned.warnings:
+        warnings = _in_order(loaded, cleaned.warnings + warnings)
+    doc, more = expand(doc, loaded)
+    renderings = BUILDERS[kind](doc, loaded)
+    return doc, warnings + more, renderings, loaded
+
+
+def _in_order(loaded: Loaded, problems: list[Problem]) -> list[Problem]:
+    """The document's own problems first, then those of its shared files, each by line."""
+    return sorted(problems, key=lambda p: (p.file != loaded.file, p.file, p.line or 0, p.col or 0))
+
+
+def render_all(renderings: list[Rendering]) -> list[tuple[str, bytes]]:
+    from tdkt_docs.output.render import load_template
+
+    out = []
+    for r in renderings:
+        template = load_template(rendering.TEMPLATES / r.template)
+        out.append((r.suffix, template.render(r.context, {"title": r.title, "date": r.date, "creator": r.creator})))
+    return out
+
+
+def check_rendered(name: str, data: bytes) -> list[Problem]:
+    """Run the ND30 checker on a document about to be written, from its bytes as Word would read them.
+
+    What the clerk types is validated before rendering, so an error here almost always means our
+    template or normaliser produced a layout ND30 forbids: the build refuses to write such a document.
+    Warnings (e.g. an unusual signing authority the clerk chose) are passed on; "không đánh giá được"
+    findings are not, since forms to fill in (a đề cương) lack parts on purpose.
+    """
+    from tdkt_docs.checker import check_docx
+    from tdkt_docs.checker.findings import ERROR, WARNING
+
+    findings = check_docx(data, Path(name).name)
+    errors = [f for f in findings if f.severity == ERROR]
+    if errors:
+        raise LayoutError([Problem(name, "văn bản chưa đạt thể thức Nghị định 30 nên chưa được ghi: "
+                                   + f.line(mark_warning=False)) for f in errors])
+    return [Problem(name, f.line(mark_warning=False), severity="warning")
+            for f in findings if f.severity == WARNING and f.rule not in _LINTED]
+
+
+# Rules the validation stage already reports, with the YAML line, before rendering.
+_LINTED = {"ND30.CHU_KY.PREFIX"}
+
+
+def make(source: Path, target_of) -> Made:
+    """Every stage but writing, for one data file; `target_of(suffix)` is where a document will go."""
+    _, warnings, renderings, loaded = prepare(source)
+    documents = render_all(renderings)
+    # Every document of a file is rendered and checked before any is written: all or nothing.
+    for suffix, data in documents:
+        warnings = warnings + check_rendered(display_path(target_of(suffix)), data)
+    return Made(documents, warnings, loaded, [rendering.TEMPLATES / r.template for r in renderings])

@@ -1,0 +1,171 @@
+"""Turn a validated document into the values its template prints: numbering, Số, date, Nơi nhận,
+signature lines, './.', all computed here and never typed by the clerk."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from markupsafe import Markup
+
+from tdkt_docs import vn
+from tdkt_docs.errors import InputError, Problem
+from tdkt_docs.kinds.markup import plain, runs
+from tdkt_docs.input.loader import Loaded, dotted
+from tdkt_docs.model import Bang, Gach, Muc, NguoiKy, VanBan
+
+# Numbered levels of a document not divided into articles (ND30 PL I.II.6.đ, part B).
+LEVELS = ("muc", "khoan", "diem")
+MAX_DEPTH = len(LEVELS)
+
+
+@dataclass
+class Block:
+    """One paragraph (or table) of the content, with the template branch that prints it."""
+
+    kieu: str
+    runs: Markup = Markup("")
+    xml: Markup = Markup("")
+    text: str = ""  # plain text of a paragraph, for the checks on it (a table has none: nothing reads it)
+    source: str | None = None  # the marked-up text, when the block is one plain paragraph
+
+
+@dataclass
+class Numbering:
+    """Walks the body tree and yields numbered, styled blocks."""
+
+    loaded: Loaded | None = None
+    blocks: list[Block] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def label(self, depth: int, index: int, parent_label: str | None, decimal: bool) -> str:
+        if decimal and parent_label:
+            return f"{parent_label.rstrip('.')}.{index}."
+        if depth == 0:
+            return f"{vn.roman(index)}."
+        if depth == 1:
+            return f"{index}."
+        return f"{vn.letter(index)})"
+
+    def walk(self, items: Iterable[Any], path: tuple, depth: int = 0,
+             parent_label: str | None = None, decimal: bool = False) -> None:
+        index = 0
+        for i, item in enumerate(items):
+            here = path + (i,)
+            if isinstance(item, str):
+                self.paragraph("doan", item)
+            elif isinstance(item, Muc):
+                if item.gach is not None:
+                    self.bullets(item.gach, 0)
+                elif item.bang is not None:
+                    self.table(item.bang)
+                else:
+                    index += 1
+                    self.numbered(item, here, depth, index, parent_label, decimal)
+
+    def numbered(self, item: Muc, path: tuple, depth: int, index: int,
+                 parent_label: str | None, decimal: bool) -> None:
+        if depth >= MAX_DEPTH and not decimal:
+            self.problem(path, "quá 3 cấp đánh số (I., 1., a)); ở cấp này hãy dùng 'gach' (gạch đầu dòng)")
+            return
+        label = self.label(depth, index, parent_label, decimal)
+        level = LEVELS[min(depth, MAX_DEPTH - 1)]
+        if item.tieu_de is not None:
+            title = vn.upper(item.tieu_de) if level == "muc" else item.tieu_de
+            text = f"{label} {title}"
+            if item.van_ban is not None:
+                text_runs = runs(f"{label} {title}", bold=level != "diem") + runs(f": {item.van_ban}")
+                self.blocks.append(Block(level, text_runs, text=plain(f"{text}: {item.van_ban}")))
+            else:
+                self.paragraph(level + "_td" if level != "muc" else "muc", text)
+        else:
+            self.paragraph(level if level != "muc" else "muc", f"{label} {item.van_ban}")
+        # Children numbered 2.1., 2.2. stay at the parent's level; their own children go one deeper.
+        child_decimal = item.danh_so == "thap_phan"
+        child_depth = depth if child_decimal else depth + 1
+        if decimal:
+            child_depth = depth + 1
+        self.walk(item.noi_dung, path + ("noi_dung",), child_depth, label, child_decimal)
+
+    def bullets(self, items: list, depth: int) -> None:
+        kieu = "gach" if depth == 0 else "cong"
+        mark = "-" if depth == 0 else "+"
+        for item in items:
+            if isinstance(item, Gach):
+                self.paragraph(kieu, f"{mark} {item.van_ban}")
+                self.bullets(item.gach, depth + 1)
+            else:
+                self.paragraph(kieu, f"{mark} {item}")
+
+    def paragraph(self, kieu: str, text: str) -> None:
+        self.blocks.append(Block(kieu, runs(text), text=plain(text), source=text))
+
+    def table(self, bang: Bang) -> None:
+        from tdkt_docs.kinds.tables import table_xml
+
+        self.blocks.append(Block("bang", xml=table_xml(bang)))
+
+    def problem(self, path: tuple, message: str) -> None:
+        if self.loaded is None:
+            self.problems.append(Problem("", message, field=dotted(path)))
+        else:
+            file, line, col = self.loaded.locate(path)
+            self.problems.append(Problem(file, message, line, col, dotted(path)))
+
+
+def close_content(blocks: list[Block]) -> None:
+    """Append './.' to the last paragraph of the content (PL III templates)."""
+    for block in reversed(blocks):
+        if block.kieu == "bang":
+            continue
+        if block.source is not None:
+            block.runs = runs(vn.end_mark(block.source))
+        elif not block.text.rstrip().endswith("./."):
+            block.runs = block.runs + runs("./." if not block.text.rstrip().endswith(".") else "/.")
+        block.text = vn.end_mark(block.text)
+        return
+
+
+def signature(nguoi_ky: NguoiKy) -> dict:
+    return {
+        "quyen_han": [vn.upper(line) for line in nguoi_ky.quyen_han_lines],
+        "chuc_vu": vn.upper(nguoi_ky.chuc_vu),
+        "chuc_vu_khac": vn.upper(nguoi_ky.chuc_vu_khac) if nguoi_ky.chuc_vu_khac else None,
+        "ho_ten": nguoi_ky.ho_ten,
+    }
+
+
+def header(doc: VanBan, type_abbr: str) -> dict:
+    from tdkt_docs.typography import rule_under
+
+    name_lines = doc.co_quan.ten.split("\n")
+    return {
+        "chu_quan": vn.upper(doc.co_quan.chu_quan) if doc.co_quan.chu_quan else None,
+        "co_quan": runs(vn.upper(doc.co_quan.ten)),
+        "ke_co_quan": rule_under(name_lines, size_pt=13, bold=True, column_cm=6.5),
+        "so_ky_hieu": vn.so_ky_hieu(doc.so, type_abbr, doc.co_quan.viet_tat),
+        "dia_danh_ngay": vn.dia_danh_ngay(doc.dia_danh, doc.ngay.ngay, doc.ngay.thang, doc.ngay.nam),
+        "trich_yeu": runs(doc.trich_yeu),
+        "ke_trich_yeu": rule_under(plain(doc.trich_yeu).split("\n"), size_pt=14, bold=True, column_cm=16.5),
+        "noi_nhan": vn.noi_nhan_lines(doc.noi_nhan),
+        "ky": signature(doc.nguoi_ky),
+    }
+
+
+def content_blocks(doc: Any, loaded: Loaded | None) -> list[Block]:
+    """Căn cứ, opening, numbered body and closing of a Mẫu 1.4 document, ending with './.'."""
+    numbering = Numbering(loaded)
+    for line in doc.can_cu:
+        numbering.paragraph("can_cu", line)
+    for line in doc.mo_dau:
+        numbering.paragraph("doan", line)
+    numbering.walk(doc.noi_dung, ("noi_dung",))
+    for line in doc.ket_thuc:
+        numbering.paragraph("doan", line)
+    raise_if(numbering.problems)
+    close_content(numbering.blocks)
+    return numbering.blocks
+
+
+def raise_if(problems: list[Problem]) -> None:
+    if problems:
+        raise InputError(problems)

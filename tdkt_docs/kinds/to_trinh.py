@@ -1,0 +1,108 @@
+"""Tờ trình đề nghị khen thưởng (ND30 Mẫu 1.4 with 'Kính gửi').
+
+The request sentence, the counts in it, the list (in the body or as an annexed 'DANH SÁCH') and the
+Nơi nhận beginning '- Như trên;' are all computed from the nominees, so they agree by construction.
+"""
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from tdkt_docs import vn
+
+from tdkt_docs.kinds import normalise
+from tdkt_docs.kinds.nominees import Nominee, at, awards, groups_present, list_table, request
+from tdkt_docs.errors import InputError
+from tdkt_docs.kinds.markup import runs
+from tdkt_docs.kinds.rendering import Rendering
+from tdkt_docs.typography import TWIPS_PER_CM, rule_under, text_width_cm
+from tdkt_docs.input.loader import Loaded
+from tdkt_docs.model import ToTrinhPhan
+
+TEXT_WIDTH_CM = 16.5
+KINH_GUI_PT = 14
+
+
+def kinh_gui_xml(recipients: list[str]) -> Markup:
+    """ô 9a: one recipient on the 'Kính gửi:' line, centred; several one per line, their dashes aligned
+    under the colon, the block centred on the page as Mẫu 1.5 shows it."""
+    if not recipients:
+        return Markup("")
+    lines = vn.kinh_gui_lines(recipients)
+    if len(lines) == 1:
+        return Markup('<w:p><w:pPr><w:pStyle w:val="TdktKinhGui"/><w:jc w:val="center"/></w:pPr>'
+                      f'{runs(lines[0], markup=False)}</w:p>')
+    label = text_width_cm("Kính gửi", KINH_GUI_PT, False)
+    widest = max(text_width_cm(line, KINH_GUI_PT, False) for line in lines[1:])
+    indent = TEXT_WIDTH_CM / 2 + label / 2 - widest / 2
+    indent = max(label + 1.0, min(indent, TEXT_WIDTH_CM - 4.0))
+    out = [f'<w:p><w:pPr><w:pStyle w:val="TdktKinhGui"/><w:ind w:left="{_tw(indent - label)}"/></w:pPr>'
+           f'{runs(lines[0], markup=False)}</w:p>']
+    for line in lines[1:]:
+        out.append(f'<w:p><w:pPr><w:pStyle w:val="TdktKinhGui"/><w:spacing w:before="0"/>'
+                   f'<w:ind w:left="{_tw(indent)}"/></w:pPr>{runs(line, markup=False)}</w:p>')
+    return Markup("".join(out))
+
+
+def _tw(cm: float) -> int:
+    return int(round(cm * TWIPS_PER_CM))
+
+
+def recipients(doc) -> list[str]:
+    value = doc.kinh_gui
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def build(doc: ToTrinhPhan, items: list[Nominee], loaded: Loaded | None, prefix: tuple = ()) -> Rendering:
+    to = recipients(doc)
+    if doc.tham_quyen is not None:
+        authority = doc.tham_quyen
+    elif len(to) == 1:
+        authority = to[0]
+    else:
+        raise InputError(at(loaded, prefix + ("kinh_gui",),
+                            "'kinh_gui' có nhiều nơi nhận; hãy thêm 'tham_quyen: ...' là người có thẩm quyền khen "
+                            "thưởng trong câu đề nghị (ví dụ: Chủ tịch Ủy ban nhân dân tỉnh)"))
+    annex = doc.danh_sach_kem_theo
+    numbering = normalise.Numbering(loaded)
+    for line in doc.can_cu:
+        numbering.paragraph("can_cu", line)
+    for line in doc.mo_dau:
+        numbering.paragraph("doan", line)
+    numbering.walk(doc.noi_dung, prefix + ("noi_dung",))
+    normalise.raise_if(numbering.problems)
+    ask = f"{doc.chu_the} kính đề nghị {authority} xem xét, {request(items)}"
+    numbering.paragraph("doan" if annex else "dan", ask + (" (có danh sách kèm theo)." if annex else ", cụ thể như sau:"))
+    table = list_table(items)
+    if not annex:
+        numbering.blocks.append(normalise.Block("bang", xml=table))
+    if doc.bao_cao_thanh_tich:
+        numbering.paragraph("nghieng", "(Có báo cáo thành tích kèm theo)")
+    for line in doc.ket_thuc or [f"{doc.chu_the} kính trình {authority} xem xét, quyết định."]:
+        numbering.paragraph("doan", line)
+    normalise.close_content(numbering.blocks)
+
+    context = normalise.header(doc, vn.TYPE_ABBR["to_trinh"])
+    context["khoi"] = numbering.blocks
+    context["kinh_gui"] = kinh_gui_xml(to)
+    context["noi_nhan"] = vn.noi_nhan_nhu_tren(doc.noi_nhan, to)
+    context["phu_luc"] = _annex(doc, items, table) if annex else None
+    n = doc.ngay
+    return Rendering("to_trinh.docx", context, title=f"Tờ trình - {doc.trich_yeu}"[:250],
+                     date=f"{n.nam:04d}-{(n.thang or 1):02d}-{(n.ngay or 1):02d}",
+                     creator=doc.co_quan.ten.replace("\n", " "))
+
+
+def _annex(doc: ToTrinhPhan, items: list[Nominee], table: Markup) -> dict:
+    who = vn.liet_ke(groups_present(items))
+    title = f"{who[:1].upper()}{who[1:]} được đề nghị tặng {vn.liet_ke([vn.danh_hieu(a) for a in awards(items)])}"
+    number = vn.so_ky_hieu(doc.so, vn.TYPE_ABBR["to_trinh"], doc.co_quan.viet_tat)
+    when = vn.ngay_thang_nam(doc.ngay.ngay, doc.ngay.thang, doc.ngay.nam)
+    return {
+        "tieu_de": "DANH SÁCH",
+        "trich_yeu": runs(title, markup=False),
+        "ke": rule_under([title], size_pt=14, bold=True, column_cm=TEXT_WIDTH_CM),
+        "kem_theo": f"(Kèm theo Tờ trình số {number} {when} của {doc.chu_the})",
+        "bang": table,
+    }
