@@ -5,10 +5,10 @@ TDKT    := $(VENV)/bin/tdkt
 STAMP   := $(VENV)/.installed
 PYTHON  ?= python3
 
-.PHONY: help documents watch test clean pdf bench
+.PHONY: help documents watch test clean pdf bench ooxml-validator
 
 help: ## Liệt kê các lệnh
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,16 @@ bench: $(STAMP) ## Đo tốc độ so với docxtpl, ghi kết quả vào bench/
 
 test: $(STAMP) ## Chạy toàn bộ kiểm thử
 	$(PY) -m pytest -q
+
+# Bộ kiểm tra Open XML của Microsoft (gói npm, phiên bản ghi trong package.json) chỉ dùng cho kiểm thử:
+# `make test` không cần mạng, chưa cài thì các kiểm thử đó được bỏ qua.
+VALIDATOR := tools/ooxml-validator/node_modules/.bin/ooxml-validator
+
+ooxml-validator: $(VALIDATOR) ## Cài bộ kiểm tra Open XML cho `make test` (cần npm và mạng, một lần)
+
+$(VALIDATOR): tools/ooxml-validator/package.json
+	cd tools/ooxml-validator && npm install --no-package-lock --no-audit --no-fund --loglevel=error
+	@touch $@
 
 clean: ## Xóa thư mục output/
 	rm -rf output

@@ -24,14 +24,16 @@ LEFT_CM, RIGHT_CM = 6.5, 10.0
 TW = 566.93
 
 # (style id, Vietnamese name, based on, size pt, bold, italic, alignment, first-line cm, before pt, after pt, extra)
+# A name has no comma: Word reads what follows a comma as another name (an alias) of the style, and
+# the schema forbids it, so "Số, ký hiệu" of ND30 is "Số và ký hiệu" here.
 STYLES = [
     ("TdktCoQuanChuQuan", "TĐKT Cơ quan chủ quản", None, 13, False, False, "center", 0, 0, 0, ""),
     ("TdktCoQuan", "TĐKT Tên cơ quan ban hành", None, 13, True, False, "center", 0, 0, 0, ""),
     ("TdktQuocHieu", "TĐKT Quốc hiệu", None, 13, True, False, "center", 0, 0, 0, ""),
     ("TdktTieuNgu", "TĐKT Tiêu ngữ", None, 14, True, False, "center", 0, 0, 0, ""),
     ("TdktDuongKe", "TĐKT Đường kẻ", None, 1, False, False, "center", 0, 0, 0, "rule"),
-    ("TdktSoKyHieu", "TĐKT Số, ký hiệu", None, 13, False, False, "center", 0, 6, 0, ""),
-    ("TdktNgayThang", "TĐKT Địa danh, ngày tháng", None, 14, False, True, "center", 0, 6, 0, ""),
+    ("TdktSoKyHieu", "TĐKT Số và ký hiệu", None, 13, False, False, "center", 0, 6, 0, ""),
+    ("TdktNgayThang", "TĐKT Địa danh và ngày tháng", None, 14, False, True, "center", 0, 6, 0, ""),
     ("TdktTenLoai", "TĐKT Tên loại văn bản", None, 14, True, False, "center", 0, 18, 0, "keep"),
     ("TdktTrichYeu", "TĐKT Trích yếu", None, 14, True, False, "center", 0, 0, 0, "keep"),
     ("TdktNoiDung", "TĐKT Nội dung", None, 14, False, False, "both", 1.27, 6, 0, ""),
@@ -48,7 +50,7 @@ STYLES = [
     ("TdktBangSo", "TĐKT Bảng - số thứ tự", None, 13, False, False, "center", 0, 3, 3, ""),
     ("TdktNoiNhan", "TĐKT Nơi nhận", None, 12, True, True, "left", 0, 12, 0, ""),
     ("TdktNoiNhanDong", "TĐKT Nơi nhận - dòng", None, 11, False, False, "left", 0, 0, 0, ""),
-    ("TdktQuyenHan", "TĐKT Thẩm quyền, chức vụ người ký", None, 14, True, False, "center", 0, 12, 0, "keep"),
+    ("TdktQuyenHan", "TĐKT Thẩm quyền và chức vụ người ký", None, 14, True, False, "center", 0, 12, 0, "keep"),
     ("TdktKhoangKy", "TĐKT Khoảng chữ ký", None, 14, False, False, "center", 0, 0, 0, "sign"),
     ("TdktHoTen", "TĐKT Họ tên người ký", None, 14, True, False, "center", 0, 0, 0, ""),
     ("TdktSoTrang", "TĐKT Số trang", None, 14, False, False, "center", 0, 0, 0, ""),
