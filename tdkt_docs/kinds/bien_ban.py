@@ -67,96 +67,24 @@ def build(doc: BienBanPhan, ds: DanhSach, loaded: Loaded | None, prefix: tuple =
           list_path: tuple = ("de_nghi",), also: str = "") -> tuple[Rendering, list[Nominee]]:
     """The biên bản and the nominees with their votes. `also` names the other documents that a
     meeting without quorum stops, for the message."""
+    present, absent, quorum = _attendance(doc, loaded, prefix, also)
+    total = len(doc.thanh_vien)
     problems: list[Problem] = []
-    members = doc.thanh_vien
-    members_path = prefix + ("thanh_vien",)
-    if not members:
-        raise InputError(at(loaded, members_path, "chưa có thành viên Hội đồng nào; hãy liệt kê tất cả thành viên"))
-    seen: dict[str, int] = {}
-    for i, m in enumerate(members):
-        if _key(m.ho_ten) in seen:
-            problems.append(at(loaded, members_path + (i, "ho_ten"),
-                               f"'{m.ho_ten}' có hai lần trong danh sách thành viên (lần đầu là thành viên thứ "
-                               f"{seen[_key(m.ho_ten)] + 1}); mỗi thành viên chỉ ghi một lần"))
-        seen.setdefault(_key(m.ho_ten), i)
-    normalise.raise_if(problems)
-
-    present = [m for m in members if m.co_mat]
-    absent = [m for m in members if not m.co_mat]
-    total = len(members)
-    quorum = rules.fraction(doc.quy_che.co_mat_toi_thieu)
-    if not rules.at_least(len(present), total, quorum):
-        need = rules.minimum(total, quorum)
-        stopped = "biên bản" + (f" và {also}" if also else "")
-        raise InputError(at(loaded, members_path,
-                            f"cuộc họp không đủ số thành viên để biểu quyết: có mặt {vn.ti_so(len(present), total)} "
-                            f"thành viên, quy chế cần ít nhất {rules.shown(quorum)} số thành viên "
-                            f"({vn.ti_so(need, total)}); {stopped} chưa được tạo"))
-
-    chu_toa = _chair(doc, present, members, loaded, prefix, problems)
-    thu_ky = _secretary(doc, present, members, loaded, prefix, problems)
+    chu_toa = _chair(doc, present, doc.thanh_vien, loaded, prefix, problems)
+    thu_ky = _secretary(doc, present, doc.thanh_vien, loaded, prefix, problems)
     start, end = _times(doc, loaded, prefix, problems)
-
-    items = nominees(ds, loaded, list_path)
-    own, default = thresholds(doc.quy_che)
-    by_award: dict[str, rules.Threshold] = {}  # a long list names a few awards many times
-    for n in items:
-        t = by_award.get(n.hinh_thuc)
-        if t is None:
-            t = by_award[n.hinh_thuc] = rules.threshold_for(n.hinh_thuc, own, default)
-        if n.bieu_quyet is None:
-            n.bieu_quyet = "bo_phieu_kin" if t.secret else "gio_tay"
-        elif t.secret and n.bieu_quyet != "bo_phieu_kin":
-            problems.append(at(loaded, n.path + ("bieu_quyet",),
-                               f"{n.ten}: {n.hinh_thuc} phải bỏ phiếu kín theo quy chế; hãy sửa thành "
-                               "'bieu_quyet: bỏ phiếu kín' (hoặc bỏ dòng này)"))
-        if n.dong_y is None:
-            problems.append(at(loaded, n.path, f"{n.ten}: chưa ghi số phiếu đồng ý; hãy thêm 'dong_y: <số thành "
-                               "viên đồng ý>'"))
-            continue
-        if n.dong_y > len(present):
-            problems.append(at(loaded, n.path + ("dong_y",),
-                               f"{n.ten}: {n.dong_y} phiếu đồng ý nhiều hơn số thành viên có mặt "
-                               f"({vn.ti_so(len(present), total)}); hãy kiểm tra lại số phiếu"))
-            continue
-        base = len(present) if t.base == rules.PRESENT else total
-        n.vote = rules.Vote(n.dong_y, base, t)
+    items = _votes(doc, ds, loaded, list_path, len(present), total, problems)
     normalise.raise_if(problems)
 
     numbering = normalise.Numbering(loaded)
     para = numbering.paragraph
     para("doan", f"Thời gian bắt đầu: {vn.gio_phut(start.hour, start.minute)}, {vn.ngay_day_du(start.date())}.")
     para("doan", f"Địa điểm: {_sentence(doc.dia_diem)}")
-    para("dan", f"Thành phần tham dự: thành viên {doc.hoi_dong}, có mặt {vn.ti_so(len(present), total)} "
-         "thành viên, gồm:")
-    _bullets(numbering, [_describe(m) for m in present])
-    if absent:
-        para("dan", f"Vắng mặt: {vn.dem(len(absent), 'thành viên')}, gồm:")
-        _bullets(numbering, [_describe(m) + (f" (lý do: {m.vang})" if isinstance(m.vang, str) else
-                                             " (không có lý do)") for m in absent])
-    if doc.khach_moi:
-        para("dan", "Khách mời:")
-        _bullets(numbering, doc.khach_moi)
-    para("doan", f"Chủ trì (chủ tọa): {_describe(chu_toa)}.")
-    para("doan", f"Thư ký (người ghi biên bản): {_describe(thu_ky)}.")
+    _who(numbering, doc, present, absent, chu_toa, thu_ky)
     para("dan", "Nội dung (theo diễn biến cuộc họp):")
     numbering.walk(doc.noi_dung, prefix + ("noi_dung",))
     normalise.raise_if(numbering.problems)
-
-    para("doan", _rules_text(items, len(present), total, quorum))
-    para("dan", "Kết quả biểu quyết:")
-    numbering.blocks.append(normalise.Block("bang", xml=vote_table(items)))
-    passed = [n for n in items if n.vote.passed]
-    failed = [n for n in items if not n.vote.passed]
-    if passed:
-        para("doan", f"Kết luận: Hội đồng thống nhất đề nghị {request(passed)}.")
-    else:
-        para("doan", "Kết luận: không có trường hợp nào đạt tỷ lệ phiếu đồng ý theo quy chế để đề nghị khen thưởng.")
-    if failed and passed:
-        names = "; ".join(f"{n.ten} ({vn.percent(n.vote.votes, n.vote.base)})" for n in failed)
-        para("doan", f"Không đề nghị {counts(failed)} chưa đạt tỷ lệ phiếu đồng ý theo quy chế: {names}.")
-    for line in doc.ket_luan:
-        para("doan", line)
+    _results(numbering, doc, items, len(present), total, quorum)
     # the closing line keeps the signatures company on their page
     para("dan", f"Cuộc họp kết thúc vào {vn.gio_phut(end.hour, end.minute)}, {vn.ngay_day_du(end.date())}")
     normalise.close_content(numbering.blocks)
@@ -177,6 +105,100 @@ def build(doc: BienBanPhan, ds: DanhSach, loaded: Loaded | None, prefix: tuple =
     rendering = Rendering("bien_ban.docx", context, title=f"Biên bản - {doc.ten_cuoc_hop}"[:250],
                           date=start.date().isoformat(), creator=doc.co_quan.ten.replace("\n", " "))
     return rendering, items
+
+
+def _attendance(doc: BienBanPhan, loaded: Loaded | None, prefix: tuple, also: str):
+    """Who is present and who is not; a meeting without quorum makes no document at all."""
+    members = doc.thanh_vien
+    members_path = prefix + ("thanh_vien",)
+    if not members:
+        raise InputError(at(loaded, members_path, "chưa có thành viên Hội đồng nào; hãy liệt kê tất cả thành viên"))
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for i, m in enumerate(members):
+        if _key(m.ho_ten) in seen:
+            problems.append(at(loaded, members_path + (i, "ho_ten"),
+                               f"'{m.ho_ten}' có hai lần trong danh sách thành viên (lần đầu là thành viên thứ "
+                               f"{seen[_key(m.ho_ten)] + 1}); mỗi thành viên chỉ ghi một lần"))
+        seen.setdefault(_key(m.ho_ten), i)
+    normalise.raise_if(problems)
+    present = [m for m in members if m.co_mat]
+    absent = [m for m in members if not m.co_mat]
+    total = len(members)
+    quorum = rules.fraction(doc.quy_che.co_mat_toi_thieu)
+    if not rules.at_least(len(present), total, quorum):
+        need = rules.minimum(total, quorum)
+        stopped = "biên bản" + (f" và {also}" if also else "")
+        raise InputError(at(loaded, members_path,
+                            f"cuộc họp không đủ số thành viên để biểu quyết: có mặt {vn.ti_so(len(present), total)} "
+                            f"thành viên, quy chế cần ít nhất {rules.shown(quorum)} số thành viên "
+                            f"({vn.ti_so(need, total)}); {stopped} chưa được tạo"))
+    return present, absent, quorum
+
+
+def _votes(doc: BienBanPhan, ds: DanhSach, loaded: Loaded | None, list_path: tuple, present: int, total: int,
+           problems: list[Problem]) -> list[Nominee]:
+    """Each nominee with its vote counted by the council's rule for its award."""
+    items = nominees(ds, loaded, list_path)
+    own, default = thresholds(doc.quy_che)
+    by_award: dict[str, rules.Threshold] = {}  # a long list names a few awards many times
+    for n in items:
+        t = by_award.get(n.hinh_thuc)
+        if t is None:
+            t = by_award[n.hinh_thuc] = rules.threshold_for(n.hinh_thuc, own, default)
+        if n.bieu_quyet is None:
+            n.bieu_quyet = "bo_phieu_kin" if t.secret else "gio_tay"
+        elif t.secret and n.bieu_quyet != "bo_phieu_kin":
+            problems.append(at(loaded, n.path + ("bieu_quyet",),
+                               f"{n.ten}: {n.hinh_thuc} phải bỏ phiếu kín theo quy chế; hãy sửa thành "
+                               "'bieu_quyet: bỏ phiếu kín' (hoặc bỏ dòng này)"))
+        if n.dong_y is None:
+            problems.append(at(loaded, n.path, f"{n.ten}: chưa ghi số phiếu đồng ý; hãy thêm 'dong_y: <số thành "
+                               "viên đồng ý>'"))
+            continue
+        if n.dong_y > present:
+            problems.append(at(loaded, n.path + ("dong_y",),
+                               f"{n.ten}: {n.dong_y} phiếu đồng ý nhiều hơn số thành viên có mặt "
+                               f"({vn.ti_so(present, total)}); hãy kiểm tra lại số phiếu"))
+            continue
+        base = present if t.base == rules.PRESENT else total
+        n.vote = rules.Vote(n.dong_y, base, t)
+    return items
+
+
+def _who(numbering: normalise.Numbering, doc: BienBanPhan, present, absent, chu_toa, thu_ky) -> None:
+    para = numbering.paragraph
+    para("dan", f"Thành phần tham dự: thành viên {doc.hoi_dong}, có mặt {vn.ti_so(len(present), len(doc.thanh_vien))} "
+         "thành viên, gồm:")
+    _bullets(numbering, [_describe(m) for m in present])
+    if absent:
+        para("dan", f"Vắng mặt: {vn.dem(len(absent), 'thành viên')}, gồm:")
+        _bullets(numbering, [_describe(m) + (f" (lý do: {m.vang})" if isinstance(m.vang, str) else
+                                             " (không có lý do)") for m in absent])
+    if doc.khach_moi:
+        para("dan", "Khách mời:")
+        _bullets(numbering, doc.khach_moi)
+    para("doan", f"Chủ trì (chủ tọa): {_describe(chu_toa)}.")
+    para("doan", f"Thư ký (người ghi biên bản): {_describe(thu_ky)}.")
+
+
+def _results(numbering: normalise.Numbering, doc: BienBanPhan, items: list[Nominee], present: int, total: int,
+             quorum) -> None:
+    para = numbering.paragraph
+    para("doan", _rules_text(items, present, total, quorum))
+    para("dan", "Kết quả biểu quyết:")
+    numbering.blocks.append(normalise.Block("bang", xml=vote_table(items)))
+    passed = [n for n in items if n.vote.passed]
+    failed = [n for n in items if not n.vote.passed]
+    if passed:
+        para("doan", f"Kết luận: Hội đồng thống nhất đề nghị {request(passed)}.")
+    else:
+        para("doan", "Kết luận: không có trường hợp nào đạt tỷ lệ phiếu đồng ý theo quy chế để đề nghị khen thưởng.")
+    if failed and passed:
+        names = "; ".join(f"{n.ten} ({vn.percent(n.vote.votes, n.vote.base)})" for n in failed)
+        para("doan", f"Không đề nghị {counts(failed)} chưa đạt tỷ lệ phiếu đồng ý theo quy chế: {names}.")
+    for line in doc.ket_luan:
+        para("doan", line)
 
 
 def _bullets(numbering: normalise.Numbering, lines: list[str]) -> None:

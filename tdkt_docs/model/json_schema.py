@@ -59,7 +59,7 @@ def modeline(kind: str, yaml_path: Path) -> str:
 
 
 def schemas() -> dict[str, dict]:
-    """File name → schema, for every kind in models.KINDS and for shared files."""
+    """File name → schema, for every kind in model.KINDS and for shared files."""
     from pydantic.json_schema import models_json_schema
 
     models: list[tuple[type[BaseModel], str]] = [(m, "validation") for m in KINDS.values()]
@@ -71,33 +71,38 @@ def schemas() -> dict[str, dict]:
         for prop in root.get("properties", {}).values():
             _collect_mapping_defs(prop, definitions, mapping_defs)
     relaxed = {name: _without_required(d) if name in mapping_defs else d for name, d in definitions.items()}
+    out = {file_name(kind): _kind_schema(kind, roots[kind], definitions, relaxed) for kind in KINDS}
+    out[file_name(SHARED)] = _shared_schema(roots, relaxed)
+    return out
 
-    out: dict[str, dict] = {}
-    for kind, model in KINDS.items():
-        root = roots[kind]
-        properties = _ordered(root.get("properties", {}))
-        properties[SHARED] = copy.deepcopy(DUNG_CHUNG_PROPERTY)
-        full = {"required": [r for r in root.get("required", []) if r != "loai"]}
-        nested = {name: n for name, prop in root.get("properties", {}).items()
-                  if (n := _nested_required(prop, definitions, set()))}
-        if nested:
-            full["properties"] = nested
-        schema = {
-            "$schema": DRAFT,
-            "title": f"{_NAMES.get(kind, kind)} (loai: {kind})",
-            "description": f"Nội dung một văn bản loại '{kind}' cho tdkt. Các mục bắt buộc có thể lấy từ "
-                           "tệp dùng chung (dung_chung).",
-            "type": "object",
-            "properties": properties,
-            "additionalProperties": False,
-            "required": ["loai"],
-            # Without shared files every required field must be in the document itself.
-            "if": {"required": [SHARED]},
-            "else": full,
-        }
-        schema["definitions"] = _used_definitions(schema, relaxed)
-        out[file_name(kind)] = schema
 
+def _kind_schema(kind: str, root: dict, definitions: dict, relaxed: dict) -> dict:
+    properties = _ordered(root.get("properties", {}))
+    properties[SHARED] = copy.deepcopy(DUNG_CHUNG_PROPERTY)
+    full = {"required": [r for r in root.get("required", []) if r != "loai"]}
+    nested = {name: n for name, prop in root.get("properties", {}).items()
+              if (n := _nested_required(prop, definitions, set()))}
+    if nested:
+        full["properties"] = nested
+    schema = {
+        "$schema": DRAFT,
+        "title": f"{_NAMES.get(kind, kind)} (loai: {kind})",
+        "description": f"Nội dung một văn bản loại '{kind}' cho tdkt. Các mục bắt buộc có thể lấy từ "
+                       "tệp dùng chung (dung_chung).",
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+        "required": ["loai"],
+        # Without shared files every required field must be in the document itself.
+        "if": {"required": [SHARED]},
+        "else": full,
+    }
+    schema["definitions"] = _used_definitions(schema, relaxed)
+    return schema
+
+
+def _shared_schema(roots: dict, relaxed: dict) -> dict:
+    """A shared file may hold any field of any kind; a field that differs between kinds takes any of them."""
     shared_props: dict[str, Any] = {}
     for root in roots.values():
         for name, prop in root.get("properties", {}).items():
@@ -125,8 +130,7 @@ def schemas() -> dict[str, dict]:
         "additionalProperties": False,
     }
     shared["definitions"] = _used_definitions(shared, relaxed)
-    out[file_name(SHARED)] = shared
-    return out
+    return shared
 
 
 def render(schema: dict) -> str:

@@ -9,8 +9,6 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import types
-import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -18,7 +16,8 @@ from pydantic.fields import FieldInfo
 
 from tdkt_docs.errors import InputError, Problem
 from tdkt_docs.input.loader import Loaded, dotted
-from tdkt_docs.model import KINDS, PREFIXES, Base
+from tdkt_docs.model import KINDS, PREFIXES
+from tdkt_docs.model.lookup import about, example_line, field_models, fields_at, field_info, shape_of
 
 # Discriminator tags pydantic puts in error locations; they are not keys the clerk wrote.
 _TAGS = {"chu", "muc"}
@@ -127,107 +126,6 @@ def _value_at(data: Any, loc: tuple) -> Any:
     return data
 
 
-# --- Looking things up in the schema ------------------------------------------------------------
-
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
-    found: list[type[BaseModel]] = []
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    for arg in typing.get_args(annotation):
-        found.extend(_models_in(arg))
-    return found
-
-
-def _field_models(field: FieldInfo) -> list[type[BaseModel]]:
-    found = _models_in(field.annotation)
-    for meta in field.metadata:
-        found.extend(_models_in(meta))
-    return found
-
-
-def _models_at(model: type[BaseModel], loc: tuple) -> list[type[BaseModel]]:
-    """The models that describe the mapping at `loc`."""
-    current: list[type[BaseModel]] = [model]
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        nxt: list[type[BaseModel]] = []
-        for m in current:
-            field = m.model_fields.get(part)
-            if field is not None:
-                nxt.extend(_field_models(field))
-        current = nxt
-        if not current:
-            return []
-    return current
-
-
-def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
-    """Field names of the model at `loc`, so an unknown key can be matched to a real one."""
-    names: list[str] = []
-    for m in _models_at(model, loc):
-        names.extend(n for n in m.model_fields if n not in names)
-    return names
-
-
-def field_info(model: type[BaseModel], loc: tuple) -> FieldInfo | None:
-    """The schema's description of the field at `loc` (the last key in it), if there is one."""
-    keys = [p for p in loc if not isinstance(p, int)]
-    if not keys:
-        return None
-    parent = loc[:max(i for i, p in enumerate(loc) if p == keys[-1] and not isinstance(p, int))]
-    for m in _models_at(model, parent):
-        if keys[-1] in m.model_fields:
-            return m.model_fields[keys[-1]]
-    return None
-
-
-def _unwrap(annotation: Any) -> Any:
-    """The first non-empty type of an optional or union annotation, without its metadata."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            annotation = [a for a in typing.get_args(annotation) if a is not type(None)][0]
-        else:
-            return annotation
-
-
-def _shape(field: FieldInfo) -> str:
-    """'muc' for a mapping of sub-fields, 'danh_sach' for a list, 'chu' for a single value."""
-    first = _unwrap(field.annotation)
-    if typing.get_origin(first) is list:
-        return "danh_sach"
-    if isinstance(first, type) and issubclass(first, Base):
-        return "muc"
-    return "chu"
-
-
-def _yaml_value(value: Any) -> str:
-    """A value as a clerk would type it after 'key: '."""
-    if isinstance(value, str):
-        if "\n" in value or ": " in value or value[:1] in "-*&!|>'\"%@`#{[" or value != value.strip():
-            return json.dumps(value, ensure_ascii=False)
-        return value
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _example_line(key: str, field: FieldInfo | None) -> str | None:
-    if field is None or not field.examples:
-        return None
-    example = field.examples[0]
-    if isinstance(example, (dict, list)):
-        return None
-    return f"{key}: {_yaml_value(example)}"
-
-
-def _about(field: FieldInfo | None) -> str:
-    if field is None or not field.description:
-        return ""
-    return f" ({field.description.rstrip('.')})"
-
-
 # --- Messages -----------------------------------------------------------------------------------
 
 def _missing(loaded: Loaded, model: type[BaseModel], loc: tuple) -> Problem:
@@ -235,18 +133,18 @@ def _missing(loaded: Loaded, model: type[BaseModel], loc: tuple) -> Problem:
     file, line, col = _missing_place(loaded, parent)
     field = field_info(model, loc)
     inside = f" trong mục '{dotted(parent)}'" if parent else ""
-    shape = _shape(field) if field is not None else "chu"
+    shape = shape_of(field) if field is not None else "chu"
     if shape == "muc":
-        required = [n for m in _field_models(field) for n, f in m.model_fields.items() if f.is_required()]
-        todo = f"hãy thêm mục '{key}:'{inside}{_about(field)}"
+        required = [n for m in field_models(field) for n, f in m.model_fields.items() if f.is_required()]
+        todo = f"hãy thêm mục '{key}:'{inside}{about(field)}"
         if required:
             todo += ", bên dưới thụt vào 2 dấu cách các dòng " + ", ".join(f"'{n}: ...'" for n in required)
     elif shape == "danh_sach":
-        todo = (f"hãy thêm mục '{key}:'{inside}{_about(field)}, bên dưới mỗi dòng một ý, "
+        todo = (f"hãy thêm mục '{key}:'{inside}{about(field)}, bên dưới mỗi dòng một ý, "
                 "bắt đầu bằng '- '")
     else:
-        line_text = _example_line(key, field) or f"{key}: ..."
-        todo = f"hãy thêm dòng '{line_text}'{inside}{_about(field)}"
+        line_text = example_line(key, field) or f"{key}: ..."
+        todo = f"hãy thêm dòng '{line_text}'{inside}{about(field)}"
     return Problem(file, f"thiếu thông tin bắt buộc; {todo}", line, col, dotted(loc))
 
 
@@ -273,7 +171,7 @@ def _misspelt_keys(loaded: Loaded, model: type[BaseModel], groups: dict) -> set[
     for (loc, missing), errs in groups.items():
         if missing or errs[0]["type"] != "extra_forbidden":
             continue
-        near = _nearest_name(str(loc[-1]), _fields_at(model, loc[:-1]))
+        near = _nearest_name(str(loc[-1]), fields_at(model, loc[:-1]))
         if near is not None:
             out.add((loc[:-1], near))
         for home in _homes(model, str(loc[-1])):
@@ -295,8 +193,8 @@ def _homes(model: type[BaseModel], key: str) -> list[tuple]:
         if key in current.model_fields:
             found.append(path)
         for name, field in current.model_fields.items():
-            if _shape(field) == "muc":
-                for sub in _field_models(field):
+            if shape_of(field) == "muc":
+                for sub in field_models(field):
                     todo.append((path + (name,), sub))
     return found
 
@@ -313,19 +211,19 @@ def _extra(loaded: Loaded, model: type[BaseModel], loc: tuple, value: Any) -> Pr
     file, line, col = loaded.locate(loc)
     key = str(loc[-1])
     if not _KEY_LIKE.match(key) and not isinstance(value, (dict, list)) and _nearest_name(
-            key, _fields_at(model, loc[:-1])) is None:
+            key, fields_at(model, loc[:-1])) is None:
         text = f"{key}: {'' if value is None else value}".strip()
         return Problem(file, f"dòng này có dấu ':' nên bị hiểu thành tên mục '{key}'; nếu đây là nội dung, "
                        f"hãy đặt cả dòng trong ngoặc kép: {json.dumps(text, ensure_ascii=False)}",
                        line, col, dotted(loc))
-    if " " in key.strip() and isinstance(value, (dict, list)) and _nearest_name(key, _fields_at(model, loc[:-1])) is None:
+    if " " in key.strip() and isinstance(value, (dict, list)) and _nearest_name(key, fields_at(model, loc[:-1])) is None:
         # `- Các nội dung như sau:` with lines indented under it: a sentence read as a section name.
         heading = json.dumps(f"{key}:", ensure_ascii=False)
         return Problem(file, "dòng này kết thúc bằng dấu ':' và các dòng dưới thụt vào, nên bị hiểu thành tên mục "
                        f"có mục con; nếu đây là tiêu đề có các ý con, hãy viết 'tieu_de: {heading}' rồi đặt các ý con "
                        f"dưới 'noi_dung:'; nếu là một đoạn chữ, hãy đặt cả dòng trong ngoặc kép: {heading} và bỏ "
                        "thụt lề các dòng dưới", line, col, dotted(loc))
-    allowed = _fields_at(model, loc[:-1])
+    allowed = fields_at(model, loc[:-1])
     hint = _nearest(key, allowed)
     homes = [h for h in _homes(model, key) if h != loc[:-1]]
     # A key may belong to several mappings (nguoi_ky, de_cuong.nguoi_ky): point to those the file has,
@@ -378,38 +276,47 @@ def _nearest(word: str, choices: list[str]) -> str:
 
 def _example_hint(loc: tuple, field: FieldInfo | None) -> str:
     key = next((p for p in reversed(loc) if isinstance(p, str)), None)
-    line = _example_line(key, field) if key and not isinstance(loc[-1], int) else None
+    line = example_line(key, field) if key and not isinstance(loc[-1], int) else None
     return f", ví dụ '{line}'" if line else ""
+
+
+def _blank(kind: str, loc: tuple, field: FieldInfo | None) -> str:
+    if loc and isinstance(loc[-1], int):
+        return "dòng '- ' này đang để trống; hãy viết nội dung ngay sau '- ' hoặc xóa dòng"
+    if kind == "list_type":
+        return "đang để trống; hãy viết bên dưới mỗi dòng một ý, bắt đầu bằng '- '"
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        return "đang để trống; hãy viết các mục con bên dưới, thụt vào 2 dấu cách"
+    return "đang để trống; hãy điền nội dung" + _example_hint(loc, field)
+
+
+def _not_text(given: Any) -> str:
+    """Text was expected: say what YAML read instead, and how to make it text."""
+    if isinstance(given, dict):
+        if len(given) == 1:
+            k, v = next(iter(given.items()))
+            if not isinstance(v, (dict, list)):
+                text = f"{k}: {'' if v is None else v}".strip()
+                return ("dòng này có dấu ':' nên bị hiểu thành mục con; hãy đặt cả dòng trong ngoặc kép: "
+                        + json.dumps(text, ensure_ascii=False))
+        return "cần một đoạn chữ, không phải các mục con"
+    if isinstance(given, list):
+        return ("cần một đoạn chữ, không phải danh sách; hãy viết nội dung ngay sau dấu ':' "
+                "trên cùng một dòng, không dùng '- '")
+    if isinstance(given, bool):
+        return (f"YAML hiểu '{str(given).lower()}' là đúng/sai, không phải chữ; "
+                f"hãy đặt trong ngoặc kép: \"{str(given).lower()}\"")
+    if isinstance(given, (int, float)):
+        return f"cần chữ nhưng đang là số {given}; nếu đúng là vậy, hãy đặt trong ngoặc kép: \"{given}\""
+    return "cần một đoạn chữ" + _given(given)
 
 
 def _message(err: dict, loc: tuple, field: FieldInfo | None) -> str:
     kind, ctx, given = err["type"], err.get("ctx") or {}, err.get("input")
     if given is None and kind in _TYPE_ERRORS:
-        if loc and isinstance(loc[-1], int):
-            return "dòng '- ' này đang để trống; hãy viết nội dung ngay sau '- ' hoặc xóa dòng"
-        if kind == "list_type":
-            return "đang để trống; hãy viết bên dưới mỗi dòng một ý, bắt đầu bằng '- '"
-        if kind in {"model_type", "dict_type", "model_attributes_type"}:
-            return "đang để trống; hãy viết các mục con bên dưới, thụt vào 2 dấu cách"
-        return "đang để trống; hãy điền nội dung" + _example_hint(loc, field)
+        return _blank(kind, loc, field)
     if kind == "string_type":
-        if isinstance(given, dict):
-            if len(given) == 1:
-                k, v = next(iter(given.items()))
-                if not isinstance(v, (dict, list)):
-                    text = f"{k}: {'' if v is None else v}".strip()
-                    return ("dòng này có dấu ':' nên bị hiểu thành mục con; hãy đặt cả dòng trong ngoặc kép: "
-                            + json.dumps(text, ensure_ascii=False))
-            return "cần một đoạn chữ, không phải các mục con"
-        if isinstance(given, list):
-            return ("cần một đoạn chữ, không phải danh sách; hãy viết nội dung ngay sau dấu ':' "
-                    "trên cùng một dòng, không dùng '- '")
-        if isinstance(given, bool):
-            return (f"YAML hiểu '{str(given).lower()}' là đúng/sai, không phải chữ; "
-                    f"hãy đặt trong ngoặc kép: \"{str(given).lower()}\"")
-        if isinstance(given, (int, float)):
-            return f"cần chữ nhưng đang là số {given}; nếu đúng là vậy, hãy đặt trong ngoặc kép: \"{given}\""
-        return "cần một đoạn chữ" + _given(given)
+        return _not_text(given)
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         if loc and loc[-1] == "so" and isinstance(given, str):
             if "/" in given:
@@ -431,7 +338,7 @@ def _message(err: dict, loc: tuple, field: FieldInfo | None) -> str:
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         names = []
         if field is not None:
-            names = [n for m in _field_models(field) for n, f in m.model_fields.items() if f.is_required()]
+            names = [n for m in field_models(field) for n, f in m.model_fields.items() if f.is_required()]
         need = (" (" + ", ".join(names) + ")") if names else ""
         if isinstance(given, list):
             return f"cần các mục con dạng 'ten: giá trị'{need}, không phải danh sách '- '"
