@@ -1,6 +1,7 @@
 """The command line as a clerk meets it: messages, exit codes, and files left safe."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -168,3 +169,16 @@ def test_unclosed_bracket_at_the_end_of_the_file(work):
     assert code == 1
     assert out.splitlines()[0] == ("kh.yaml:3:1: lỗi cú pháp YAML: tệp hết giữa chừng: có dấu '[' hoặc '{' chưa "
                                    "được đóng bằng ']' hoặc '}'")
+
+
+def test_validate_runs_every_stage_of_build_and_says_the_same(work):
+    # The ND30 check of the rendered document is part of validate too: no "hợp lệ" for a file build refuses.
+    text = (work / "kh.yaml").read_text(encoding="utf-8")
+    (work / "kh.yaml").write_text(re.sub(r"(?m)^trich_yeu: .*$", "trich_yeu: TRIỂN KHAI CÔNG TÁC THI ĐUA NĂM 2026",
+                                         text), encoding="utf-8")
+    checked, said = run("validate", "kh.yaml")
+    built, told = run("build", "kh.yaml", "-o", "out")
+    assert (checked, built) == (1, 1)
+    assert "[ND30.TRICH_YEU.CASE]" in said and "✗ kh.yaml: 1 lỗi, chưa tạo văn bản." in said
+    assert said.replace("kh.docx", "out/kh.docx") == told
+    assert not (work / "out" / "kh.docx").exists()
