@@ -182,3 +182,17 @@ def test_validate_runs_every_stage_of_build_and_says_the_same(work):
     assert "[ND30.TRICH_YEU.CASE]" in said and "✗ kh.yaml: 1 lỗi, chưa tạo văn bản." in said
     assert said.replace("kh.docx", "out/kh.docx") == told
     assert not (work / "out" / "kh.docx").exists()
+
+
+def test_one_file_of_a_data_folder_goes_where_the_whole_folder_would(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data" / "2027").mkdir(parents=True)
+    shutil.copy(FIXTURE, tmp_path / "data" / "2027" / "kh.yaml")
+    code, out = run("build", "data/2027/kh.yaml")
+    assert code == 0, out
+    assert out.splitlines()[-1] == "✓ data/2027/kh.yaml → output/2027/kh.docx"
+    code, out = run("build", "data")
+    assert (code, out.splitlines()[-1]) == (0, "✓ data/2027/kh.yaml: không đổi (1 cảnh báo từ lần tạo trước; "
+                                                "xem lại bằng: tdkt validate data/2027/kh.yaml)")
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "output").rglob("*.docx")) == [
+        "output/2027/kh.docx"]  # the same document, not a second copy

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -60,3 +61,28 @@ def test_wrong_usage(tmp_path, monkeypatch):
     code, out = run("new", "to-trinh", "--tu", ROOT / "data" / "mau" / "004-cao-bang-75-nam-thi-dua-ai-quoc.yaml")
     assert code == 1 and "--tu chỉ dùng với 'tdkt new bao-cao'" in out
     assert not list(tmp_path.iterdir())
+
+
+def test_the_kind_is_accepted_as_loai_spells_it_too(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out = run("new", "ke_hoach", "-o", "kh.yaml")
+    assert code == 0, out
+    assert "loai: ke_hoach" in (tmp_path / "kh.yaml").read_text(encoding="utf-8").splitlines()
+
+
+def test_the_next_command_it_prints_can_be_typed_as_it_is(tmp_path):
+    import subprocess
+    import sys
+
+    tdkt = Path(sys.executable).parent / "tdkt"
+    if not tdkt.exists():
+        pytest.skip("the tdkt command is not installed beside this Python")
+    env = {k: v for k, v in os.environ.items() if k != "PATH"} | {"PATH": "/usr/bin:/bin"}
+    done = subprocess.run([str(tdkt), "new", "to-trinh", "-o", "tt.yaml"], cwd=tmp_path, capture_output=True,
+                          text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    advice = done.stdout.strip().split("Sửa nội dung rồi chạy: ", 1)[1]
+    assert advice == f"{os.path.relpath(tdkt, tmp_path)} build tt.yaml"
+    built = subprocess.run(advice.split(" "), cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "output" / "tt.docx").is_file()

@@ -250,8 +250,8 @@ def test_build_pdf_without_libreoffice_still_writes_the_docx_and_exits_1(tmp_pat
     assert "Traceback" not in done.stderr
     assert "✗ PDF: không tìm thấy LibreOffice (lệnh soffice), cần có để tạo PDF." in done.stderr
     assert "sudo apt-get install libreoffice-writer-nogui" in done.stderr
-    assert (tmp_path / "ra" / EXAMPLE.with_suffix(".docx").name).is_file()
-    assert not list((tmp_path / "ra").glob("*.pdf"))
+    assert (tmp_path / "ra" / "mau" / EXAMPLE.with_suffix(".docx").name).is_file()  # its place below data/
+    assert not list((tmp_path / "ra").rglob("*.pdf"))
 
 
 # --- the real LibreOffice --------------------------------------------------------------------

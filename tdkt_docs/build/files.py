@@ -33,8 +33,18 @@ def collect(paths: list[Path]) -> list[Job]:
                     rel = path.relative_to(given).with_suffix("")
                     jobs.append(Job(path, rel.as_posix()))
         else:
-            jobs.append(Job(given, given.with_suffix("").name))
+            jobs.append(Job(given, _stem_of_file(given)))
     return jobs
+
+
+def _stem_of_file(path: Path) -> str:
+    """A file inside a `data` folder keeps its place below it, as when the whole folder is built:
+    `tdkt build data/2027/x.yaml` writes output/2027/x.docx, where `make documents` puts it too."""
+    absolute = path.resolve()
+    for folder in absolute.parents:
+        if folder.name == "data":
+            return absolute.relative_to(folder).with_suffix("").as_posix()
+    return path.with_suffix("").name
 
 
 def shown(path: Path) -> str:

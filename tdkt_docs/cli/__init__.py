@@ -53,14 +53,27 @@ def _guard(func):
     return wrapper
 
 
+def _report_unchanged(outcomes: list) -> None:
+    """Documents a build did not need to make, in one line: their old warnings are counted, not
+    repeated, so that what is new stands out (`tdkt validate` shows them all)."""
+    from tdkt_docs.build.files import shown
+
+    if not outcomes:
+        return
+    old = sum(len(o.warnings) for o in outcomes)
+    what = f"{shown(outcomes[0].job.source)}: không đổi" if len(outcomes) == 1 else \
+        f"{len(outcomes)} văn bản không đổi"
+    if old:
+        named = " ".join(shown(o.job.source) for o in outcomes if o.warnings)
+        what += f" ({old} cảnh báo từ lần tạo trước; xem lại bằng: {_tdkt()} validate {named})"
+    click.echo(f"✓ {what}")
+
+
 def _report(outcome, verb_ok: str) -> bool:
     from tdkt_docs.build.files import shown
 
     for warning in outcome.warnings:
         click.echo(str(warning), err=True)
-    if outcome.unchanged:
-        click.echo(f"✓ {shown(outcome.job.source)}: không đổi")
-        return True
     if outcome.error is not None:
         for problem in outcome.error.problems:
             click.echo(str(problem) if problem.file else f"{shown(outcome.job.source)}: {problem.message}", err=True)
@@ -73,6 +86,31 @@ def _report(outcome, verb_ok: str) -> bool:
     else:
         click.echo(f"✓ {shown(outcome.job.source)}: {verb_ok}")
     return True
+
+
+class _KindWord(click.Choice):
+    """A kind as the command writes it (to-trinh) or as `loai:` does (to_trinh)."""
+
+    def convert(self, value, param, ctx):
+        return super().convert(str(value).replace("_", "-"), param, ctx)
+
+
+def _tdkt() -> str:
+    """The command to type for the next step: `tdkt` when it is on the PATH, else the path it was run by
+    (`.venv/bin/tdkt` after `make documents`), so that the advice works when copied."""
+    import os
+    import shutil
+
+    ran = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    if ran is None or ran.stem != "tdkt" or not ran.exists():
+        return "tdkt"
+    found = shutil.which("tdkt")
+    if found and Path(found).resolve() == ran.resolve():
+        return "tdkt"
+    try:
+        return os.path.relpath(ran)
+    except ValueError:  # another drive on Windows
+        return str(ran)
 
 
 def _paths_exist(paths: tuple[str, ...]) -> list[Path]:
@@ -113,13 +151,18 @@ def build(paths: tuple[str, ...], out_dir: str, force: bool, processes: int, pdf
     out = Path(out_dir)
     ok = True
     written: list[Path] = []
+    unchanged: list = []
     try:
         for outcome in run(jobs, Options(out, force=force, processes=processes),
                            on_wait=lambda: click.echo(f"Đang chờ một lần tạo văn bản khác ghi xong vào {out} ...",
                                                       err=True)):
-            ok = _report(outcome, "không có gì để ghi") and ok
+            if outcome.unchanged:
+                unchanged.append(outcome)
+            else:
+                ok = _report(outcome, "không có gì để ghi") and ok
             # an unchanged document still gets its PDF when it has none or an older one
             written += [p for p in outcome.written if not outcome.unchanged or _pdf_missing(p)]
+        _report_unchanged(unchanged)
         if pdf:
             ok = _make_pdfs(written) and ok
     except TdktError as exc:  # the output folder itself cannot be used
@@ -241,7 +284,7 @@ def rollover(file: str, year: int, out_file: str | None) -> None:
         click.echo(f"Tệp mới cần sửa trước khi tạo văn bản ({len(checked.error.problems)} lỗi):", err=True)
         _problems(checked.error)
         sys.exit(1)
-    click.echo(f"✓ Tệp mới hợp lệ; tạo văn bản bằng: tdkt build {shown(result.target)}")
+    click.echo(f"✓ Tệp mới hợp lệ; tạo văn bản bằng: {_tdkt()} build {shown(result.target)}")
 
 
 @main.command(context_settings=CONTEXT)
@@ -277,15 +320,14 @@ def _print_round(found) -> None:
         click.echo(f"[{stamp}] Đã lưu: {shown(path)}")
     for path in found.removed:
         click.echo(f"[{stamp}] Đã xóa: {shown(path)} (văn bản đã tạo trước đó vẫn giữ nguyên)")
-    for outcome in found.unchanged:
-        _report(outcome, "không đổi")
+    _report_unchanged(found.unchanged)
     for outcome in found.built:
         _report(outcome, "không có gì để ghi")
 
 
 @main.command(context_settings=CONTEXT)
 @click.argument("loai", metavar="LOẠI",
-                type=click.Choice(["ke-hoach", "de-cuong", "bao-cao", "to-trinh", "bien-ban", "ho-so"]))
+                type=_KindWord(["ke-hoach", "de-cuong", "bao-cao", "to-trinh", "bien-ban", "ho-so"]))
 @click.option("-o", "--output", "target", metavar="TỆP", help="Tên tệp YAML sẽ tạo (mặc định: LOẠI.yaml).")
 @click.option("--tu", "source", metavar="ĐỀ_CƯƠNG",
               help="Với bao-cao: tệp đề cương (hoặc kế hoạch có đề cương); báo cáo có đúng các mục của đề cương.")
@@ -309,7 +351,7 @@ def new(loai: str, target: str | None, source: str | None, ghi_de: bool) -> None
     except TdktError as exc:
         _problems(exc)
         sys.exit(1)
-    click.echo(f"✓ Đã tạo {shown(path)}. Sửa nội dung rồi chạy: tdkt build {shown(path)}")
+    click.echo(f"✓ Đã tạo {shown(path)}. Sửa nội dung rồi chạy: {_tdkt()} build {shown(path)}")
 
 
 from tdkt_docs.cli.check import make_check_command  # noqa: E402 - registered after _guard exists
