@@ -196,3 +196,16 @@ def test_one_file_of_a_data_folder_goes_where_the_whole_folder_would(tmp_path, m
                                                 "xem lại bằng: tdkt validate data/2027/kh.yaml)")
     assert sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "output").rglob("*.docx")) == [
         "output/2027/kh.docx"]  # the same document, not a second copy
+
+
+@pytest.mark.parametrize("args", [["--help"], ["build", "--help"], ["validate", "--help"], ["new", "--help"],
+                                  ["check", "--help"], ["watch", "--help"], ["rollover", "--help"],
+                                  ["schema", "--help"], ["build"], ["buil", "x"], ["build", "--khong", "x"],
+                                  ["new", "giay-khen"], ["build", "-j", "-1", "x"]])
+def test_the_command_line_speaks_vietnamese_only(args, work):
+    code, out = run(*args)
+    assert code in (0, 2), out
+    for english in ("Usage", "Options", "Show this message", "Error:", "Try '", "Missing", "No such",
+                    "Invalid value", "is not", "[OPTIONS]", "COMMAND", "[ARGS]", "Did you mean"):
+        assert english not in out, (english, out)
+    assert "Cách dùng: " in out

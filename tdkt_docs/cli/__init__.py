@@ -7,6 +7,9 @@ from pathlib import Path
 import click
 
 from tdkt_docs import __version__
+from tdkt_docs.cli.vietnamese import Group, speak_vietnamese
+
+speak_vietnamese()
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -22,7 +25,7 @@ def _fail_hard(exc: BaseException) -> None:
     sys.exit(3)
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(cls=Group, context_settings=CONTEXT)
 @click.version_option(__version__, "--version", "-V", prog_name="tdkt", message="%(prog)s %(version)s")
 @click.option("--debug", is_flag=True, help="Hiện chi tiết kỹ thuật khi có lỗi (dành cho người phát triển).")
 def main(debug: bool) -> None:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from tdkt_docs.cli.vietnamese import Command
+
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 UNREADABLE = "DOCX.UNREADABLE"
 
@@ -27,7 +29,7 @@ def _collect(raw: tuple[str, ...]) -> list[Path]:
 
 
 def make_check_command(guard):
-    @click.command("check", context_settings=CONTEXT)
+    @click.command("check", cls=Command, context_settings=CONTEXT)
     @click.argument("paths", nargs=-1, required=True, metavar="TỆP.docx...")
     @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (một danh sách) cho chương trình khác đọc.")
     @click.option("--strict", is_flag=True, help="Coi cả cảnh báo và mục «không đánh giá được» là chưa đạt.")

@@ -101,7 +101,7 @@ def test_empty_folder(ws):
 def test_path_that_does_not_exist(ws):
     result = run_cli("build", "khong-co.yaml")
     assert result.exit_code == 2
-    assert result.stderr.endswith("Error: không tìm thấy 'khong-co.yaml'; hãy kiểm tra lại đường dẫn\n")
+    assert result.stderr.endswith("Lỗi: không tìm thấy 'khong-co.yaml'; hãy kiểm tra lại đường dẫn\n")
 
 
 def test_output_folder_is_a_file(ws):
