@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ...lines import text_width_cm
 from ..locate import Layout, Span
 from ..model import Document, Para
 from ..styles import RunFmt
-from ..vntext import cm, fold_starts, is_line_art, is_upper, num, pt, squash
+from ..vntext import cm, fold_starts, is_line_art, is_upper, num, pt, squash, text_width_cm
 from . import Report
 from .common import check_size, check_style
 
