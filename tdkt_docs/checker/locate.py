@@ -169,6 +169,7 @@ def is_vv(text: str) -> bool:
 
 NOI_NHAN_MAX = 20  # longest "Nơi nhận" label recognised
 SIGNER_MAX = 12  # longest "THƯ KÝ" / "CHỦ TỌA" line recognised
+O12_MAX = 40  # longest ô-12 line (drafter's initials, number of copies) under the Lưu line
 
 
 def is_noi_nhan(text: str) -> bool:
@@ -444,7 +445,7 @@ def _closing_in_flow(doc: Document, lay: Layout, label: Span, after: list[Para])
     for piece in _pieces(lay, para)[1:]:
         lay.signature.append(piece)
     sig_paras: list[Para] = []
-    closed = False
+    closed = o12 = False
     for p in after:
         if p.index < para.index:
             continue
@@ -465,7 +466,9 @@ def _closing_in_flow(doc: Document, lay: Layout, label: Span, after: list[Para])
             if sig_paras or closed:
                 sig_paras.append(p)
             continue
-        if sig_paras or closed or p.fmt.jc in ("center", "right") or p.fmt.left > 2000 or p.text.startswith("\t"):
+        if closed and not sig_paras and not o12 and not _signs_aside(p) and len(text) <= O12_MAX:
+            o12 = True  # ô 12 under the Lưu line: the drafter's initials and the number of copies
+        elif sig_paras or closed or _signs_aside(p):
             sig_paras.append(p)
             continue
         for line in _lines(lay, p):
@@ -499,6 +502,11 @@ def _signature_table(doc: Document, lay: Layout, para: Para) -> None:
                 return
 
 
+def _signs_aside(p: Para) -> bool:
+    """A paragraph set to the right half, where the signature stands when typed without a table."""
+    return p.cell is None and (p.fmt.jc in ("center", "right") or p.fmt.left > 2000 or p.text.startswith("\t"))
+
+
 def _signature_without_label(doc: Document, lay: Layout, after: list[Para]) -> None:
     """No "Nơi nhận": the signature is the last table after the content, or the centred lines after './.'."""
     end = _content_end(after)
@@ -512,8 +520,7 @@ def _signature_without_label(doc: Document, lay: Layout, after: list[Para]) -> N
             _signature_table(doc, lay, p)
             if lay.signature:
                 return
-    flowing = [p for p in tail if p.cell is None and (p.fmt.jc in ("center", "right") or p.fmt.left > 2000
-                                                      or p.text.startswith("\t") or not p.stripped)]
+    flowing = [p for p in tail if p.cell is None and (_signs_aside(p) or not p.stripped)]
     if any(p.stripped for p in flowing):
         lay.signature = _column(lay, flowing)
 
