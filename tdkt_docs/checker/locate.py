@@ -371,6 +371,8 @@ def _closing(doc: Document, lay: Layout, after: list[Para]) -> None:
             _closing_in_table(doc, lay, label)
         else:
             _closing_in_flow(doc, lay, label, after)
+            if not any(s is not None for s in lay.signature):
+                _signature_before(doc, lay, label.para, after)
     elif lay.kind != "bien_ban":
         _signature_without_label(doc, lay, after)
     if lay.signature:
@@ -505,6 +507,23 @@ def _signature_table(doc: Document, lay: Layout, para: Para) -> None:
 def _signs_aside(p: Para) -> bool:
     """A paragraph set to the right half, where the signature stands when typed without a table."""
     return p.cell is None and (p.fmt.jc in ("center", "right") or p.fmt.left > 2000 or p.text.startswith("\t"))
+
+
+def _signature_before(doc: Document, lay: Layout, label: Para, after: list[Para]) -> None:
+    """The signature standing above "Nơi nhận" (a common layout): the right-hand lines, or the table,
+    just before the label, back to the content's end."""
+    before = [p for p in after if p.index < label.index]
+    block: list[Para] = []
+    for p in reversed(before):
+        if p.cell is not None:
+            if not any(q.stripped for q in block):
+                _signature_table(doc, lay, p)
+            break
+        if p.stripped and (not _signs_aside(p) or p.stripped.endswith("/.")):
+            break
+        block.insert(0, p)
+    if not lay.signature and any(p.stripped for p in block):
+        lay.signature = _column(lay, block)
 
 
 def _signature_without_label(doc: Document, lay: Layout, after: list[Para]) -> None:
