@@ -8,7 +8,7 @@ from .locate import Layout, locate
 from .model import Document, read_document
 from .package import Package
 from .rules import Report
-from .rules import body, fonts, header, page, page_number, recipients, sequence, signature, title
+from .rules import body, fonts, header, page, page_number, placement, recipients, sequence, signature, title
 
 
 def analyse(source: bytes | str | Path | Package, name: str | None = None) -> tuple[Document, Layout]:
@@ -27,6 +27,7 @@ def check_docx(source: bytes | str | Path | Package, name: str | None = None) ->
     fonts.check(doc, rep)
     page_number.check(doc, rep)
     header.check(lay, rep)
+    placement.check(doc, lay, rep)
     title.check(lay, rep)
     body.check(doc, lay, rep)
     sequence.check(lay, rep)

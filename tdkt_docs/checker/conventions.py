@@ -13,6 +13,8 @@ TYPES = {
     "PHIẾU GỬI": "PG", "PHIẾU CHUYỂN": "PC", "PHIẾU BÁO": "PB",
 }
 COPY_ABBR = {"SY", "TrS", "SL"}
+# Issuer abbreviations written in mixed case by the decree's own examples: "QĐ-TTg" (Thủ tướng Chính phủ).
+MIXED_CASE_ISSUERS = {"TTg"}
 ABBREVIATIONS = set(TYPES.values()) | COPY_ABBR
 
 # The kind names used in findings and in the project (models.KINDS).

@@ -64,6 +64,9 @@ class Layout:
     signers: dict[str, list[Span | None]] = field(default_factory=dict)  # biên bản: "THƯ KÝ", "CHỦ TỌA"
     signer_sides: dict[str, str] = field(default_factory=dict)  # "left" / "right" / "?"
     in_textbox: set[str] = field(default_factory=set)  # elements seen only inside text boxes
+    appendix_label: Span | None = None  # a phụ lục file: its "Phụ lục I" line
+    appendix_title: list[Span] = field(default_factory=list)
+    legal: bool = False  # a legal document (văn bản quy phạm pháp luật): the year is part of its number
     header_end: int = 0  # last paragraph index of the header
     closing_start: int | None = None
     # During locate(): the pieces of each paragraph, cut once whichever part of the search asks
@@ -154,7 +157,7 @@ def is_so(text: str) -> bool:
 
 # The line ends with the year (or the blank a draft leaves for it): not a sentence quoting a date.
 _DATE_WORDS = re.compile(r"NGAY\b.*\bTHANG\b.*\bNAM\s*(\d{4}|[\s.…_]*)$")
-_DATE_DIGITS = re.compile(r",\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*$")
+_DATE_DIGITS = re.compile(r",\s*(ngày\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*$", re.IGNORECASE)
 
 
 def is_date(text: str) -> bool:
@@ -169,6 +172,7 @@ def is_vv(text: str) -> bool:
 
 NOI_NHAN_MAX = 20  # longest "Nơi nhận" label recognised
 SIGNER_MAX = 12  # longest "THƯ KÝ" / "CHỦ TỌA" line recognised
+O12_MAX = 40  # longest ô-12 line (drafter's initials, number of copies) under the Lưu line
 
 
 def is_noi_nhan(text: str) -> bool:
@@ -190,6 +194,11 @@ def locate(doc: Document) -> Layout:
     boxes: list[Para] = []
     for p in doc.paras:
         (boxes if p.textbox else flow).append(p)
+
+    appendix_from = _appendix(lay, flow)
+    if appendix_from is not None:
+        _finish(doc, lay, flow, appendix_from)
+        return lay
 
     # --- tên loại ------------------------------------------------------------------------------
     ten_idx = None
@@ -243,6 +252,10 @@ def locate(doc: Document) -> Layout:
     else:
         lay.header_end = flow[ten_idx].index - 1
         lay.kind = kind_of(lay.type_name)
+    if ten_idx is None and lay.quoc_hieu is None and lay.tieu_ngu is None and lay.so is None:
+        # Without a Quốc hiệu, Tiêu ngữ or Số, a line that reads like a date is a sentence of the
+        # content ("… ngày 15 tháng 3 năm 2024"), not the date line of a header.
+        lay.date, lay.vv, found_any, lay.header_end = None, None, False, 0
     if not found_any:
         ordered = []  # no Quốc hiệu, Số or date: nothing tells where the issuing body is
     so_index = lay.so.para.index if lay.so is not None else None
@@ -270,14 +283,50 @@ def locate(doc: Document) -> Layout:
         lay.trich_yeu.extend(rest)
         if not rest:
             body_from = _trich_yeu(lay, flow, ten_idx + 1)
-    # --- closing part -------------------------------------------------------------------------
+    if lay.so is not None and _LEGAL_NUMBER.search(lay.so.text):
+        lay.legal = True
+    _finish(doc, lay, flow, body_from)
+    return lay
+
+
+# "Số: 07/2025/QĐ-UBND", "30/2020/NĐ-CP", "45/2019/QH14": legal documents carry their year.
+_LEGAL_NUMBER = re.compile(r"/\s*\d{4}\s*/\s*(NQ|NĐ|QĐ|TT|TTLT|NQLT|CT|QH|PL|L)\b")
+_APPENDIX = re.compile(r"^PHU LUC(\s+[IVXLC]+|\s+\d+)?\s*[.:]?$")
+
+
+def _appendix(lay: Layout, flow: list[Para]) -> int | None:
+    """A phụ lục file opens with "Phụ lục I" on a line of its own, then its title and the line
+    "(Kèm theo … số … ngày …)": it has no header, tên loại or Nơi nhận of its own. Returns where its
+    content starts, or None when the document is not an appendix."""
+    first = next((p for p in flow[:5] if p.stripped and not is_line_art(p.text)), None)
+    if first is None or first.cell is not None or not _APPENDIX.match(fold(first.stripped)):
+        return None
+    lay.kind, lay.type_name = "phu_luc", "PHỤ LỤC"
+    lay.appendix_label = _first_line(lay, first)
+    pos = flow.index(first) + 1
+    while pos < len(flow):
+        p = flow[pos]
+        if p.cell is not None or (p.stripped and p.fmt.jc != "center"):
+            break
+        pos += 1
+        if not p.stripped or is_line_art(p.text):
+            continue
+        if p.stripped.startswith("("):
+            while pos < len(flow) and (not flow[pos].stripped or is_line_art(flow[pos].text)):
+                pos += 1
+            break  # the reference to the document ends the appendix's heading
+        lay.appendix_title.extend(_lines(lay, p))
+    return flow[pos].index if pos < len(flow) else (flow[-1].index + 1 if flow else 1)
+
+
+def _finish(doc: Document, lay: Layout, flow: list[Para], body_from: int) -> None:
+    """The closing part, then the body between the heading and it."""
     after = [p for p in flow if p.index >= body_from]
     _closing(doc, lay, after)
     end = lay.closing_start if lay.closing_start is not None else _content_end(after)
     lay.body = [p for p in after if p.index < end and p.cell is None]
     _kinh_gui(lay)
     lay._cuts.clear()  # the search is over: the layout keeps only what it found
-    return lay
 
 
 def _split_bodies(lay: Layout, candidates: list[Span]) -> None:
@@ -370,7 +419,9 @@ def _closing(doc: Document, lay: Layout, after: list[Para]) -> None:
             _closing_in_table(doc, lay, label)
         else:
             _closing_in_flow(doc, lay, label, after)
-    elif lay.kind != "bien_ban":
+            if not any(s is not None for s in lay.signature):
+                _signature_before(doc, lay, label.para, after)
+    elif lay.kind not in ("bien_ban", "phu_luc"):
         _signature_without_label(doc, lay, after)
     if lay.signature:
         first_sig = next((s.para.index for s in lay.signature if s is not None), None)
@@ -444,7 +495,7 @@ def _closing_in_flow(doc: Document, lay: Layout, label: Span, after: list[Para])
     for piece in _pieces(lay, para)[1:]:
         lay.signature.append(piece)
     sig_paras: list[Para] = []
-    closed = False
+    closed = o12 = False
     for p in after:
         if p.index < para.index:
             continue
@@ -465,7 +516,9 @@ def _closing_in_flow(doc: Document, lay: Layout, label: Span, after: list[Para])
             if sig_paras or closed:
                 sig_paras.append(p)
             continue
-        if sig_paras or closed or p.fmt.jc in ("center", "right") or p.fmt.left > 2000 or p.text.startswith("\t"):
+        if closed and not sig_paras and not o12 and not _signs_aside(p) and len(text) <= O12_MAX:
+            o12 = True  # ô 12 under the Lưu line: the drafter's initials and the number of copies
+        elif sig_paras or closed or _signs_aside(p):
             sig_paras.append(p)
             continue
         for line in _lines(lay, p):
@@ -499,6 +552,28 @@ def _signature_table(doc: Document, lay: Layout, para: Para) -> None:
                 return
 
 
+def _signs_aside(p: Para) -> bool:
+    """A paragraph set to the right half, where the signature stands when typed without a table."""
+    return p.cell is None and (p.fmt.jc in ("center", "right") or p.fmt.left > 2000 or p.text.startswith("\t"))
+
+
+def _signature_before(doc: Document, lay: Layout, label: Para, after: list[Para]) -> None:
+    """The signature standing above "Nơi nhận" (a common layout): the right-hand lines, or the table,
+    just before the label, back to the content's end."""
+    before = [p for p in after if p.index < label.index]
+    block: list[Para] = []
+    for p in reversed(before):
+        if p.cell is not None:
+            if not any(q.stripped for q in block):
+                _signature_table(doc, lay, p)
+            break
+        if p.stripped and (not _signs_aside(p) or p.stripped.endswith("/.")):
+            break
+        block.insert(0, p)
+    if not lay.signature and any(p.stripped for p in block):
+        lay.signature = _column(lay, block)
+
+
 def _signature_without_label(doc: Document, lay: Layout, after: list[Para]) -> None:
     """No "Nơi nhận": the signature is the last table after the content, or the centred lines after './.'."""
     end = _content_end(after)
@@ -512,8 +587,7 @@ def _signature_without_label(doc: Document, lay: Layout, after: list[Para]) -> N
             _signature_table(doc, lay, p)
             if lay.signature:
                 return
-    flowing = [p for p in tail if p.cell is None and (p.fmt.jc in ("center", "right") or p.fmt.left > 2000
-                                                      or p.text.startswith("\t") or not p.stripped)]
+    flowing = [p for p in tail if p.cell is None and (_signs_aside(p) or not p.stripped)]
     if any(p.stripped for p in flowing):
         lay.signature = _column(lay, flowing)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .numbering import Label, Numbering
+from .vntext import nfc
 from .package import (RT_HEADER, RT_FOOTER, RT_NUMBERING, RT_STYLES, RT_THEME, Package, R, W)
 from .styles import ParaFmt, RunFmt, Styles, parse_ppr, parse_rpr, wa
 
@@ -261,7 +262,7 @@ class _Walker:
                     if only.tag == T:
                         fmt = self._rpr_cache.get((None, p_style, t_style))
                         if fmt is not None and not fmt.vanish and not fmt.caps:
-                            text = only.text or ""
+                            text = nfc(only.text or "")
                             parts.append(text)
                             end = pos + len(text)
                             para.segs.append((pos, end, fmt))
@@ -352,6 +353,8 @@ class _Walker:
             return pos
         if fmt.caps:
             text = text.upper()
+        # Unikey's "Unicode tổ hợp" types each mark as its own character: compare every text composed.
+        text = nfc(text)
         parts.append(text)
         para.segs.append((pos, pos + len(text), fmt))
         return pos + len(text)

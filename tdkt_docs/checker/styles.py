@@ -63,6 +63,8 @@ def parse_rpr(rpr) -> dict:
             out["vertAlign"] = wa(child, "val")
         elif name == "rStyle":
             out["rStyle"] = wa(child, "val")
+        elif name == "u":
+            out["u"] = (wa(child, "val") or "single") != "none"
     return out
 
 
@@ -127,6 +129,12 @@ def parse_ppr(ppr) -> dict:
                 out["ilvl"] = wa(ilvl, "val")
         elif name == "pStyle":
             out["pStyle"] = wa(child, "val")
+        elif name == "pBdr":
+            # A short rule under the Tiêu ngữ or the trích yếu is often an empty paragraph with a border.
+            for side in ("top", "bottom"):
+                edge = child.find(_W + side)
+                if edge is not None:
+                    out["bdr." + side] = (wa(edge, "val") or "none") not in ("none", "nil")
     return out
 
 
@@ -146,6 +154,7 @@ class RunFmt:
     vanish: bool
     color: str  # "auto" or RRGGBB
     vert_align: str | None
+    underline: bool = False
 
 
 @dataclass(frozen=True)
@@ -161,6 +170,8 @@ class ParaFmt:
     contextual: bool
     num_id: str | None
     ilvl: int
+    border_top: bool = False
+    border_bottom: bool = False
 
 
 _JC = {"start": "left", "left": "left", "end": "right", "right": "right", "center": "center", "both": "both",
@@ -279,7 +290,7 @@ class Styles:
         fmt = RunFmt(ascii=ascii_, hansi=hansi, ascii_src=ascii_src, hansi_src=hansi_src,
                      size=plain("sz", DEFAULT_SIZE), bold=toggle("b"), italic=toggle("i"), caps=toggle("caps"),
                      small_caps=toggle("smallCaps"), vanish=toggle("vanish"), color=color[0] or "auto",
-                     vert_align=plain("vertAlign"))
+                     vert_align=plain("vertAlign"), underline=bool(plain("u", False)))
         self._run_cache[key] = fmt
         return fmt
 
@@ -312,7 +323,8 @@ class Styles:
                       after=0.0 if get("sp.afterAutospacing") else get("sp.after", 0.0),
                       line=get("sp.line", 240.0), line_rule=get("sp.lineRule", "auto"),
                       contextual=bool(get("contextual", False)),
-                      num_id=get("numId"), ilvl=int(ilvl) if str(ilvl).isdecimal() else 0)
+                      num_id=get("numId"), ilvl=int(ilvl) if str(ilvl).isdecimal() else 0,
+                      border_top=bool(get("bdr.top", False)), border_bottom=bool(get("bdr.bottom", False)))
         self._para_cache[key] = fmt
         return fmt
 

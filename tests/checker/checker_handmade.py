@@ -177,6 +177,12 @@ def make(kind: str = "ke_hoach", *, normal_font: str | None = TNR, theme_minor: 
             par.paragraph_format.tab_stops.add_tab_stop(Cm(11.5), WD_TAB_ALIGNMENT.CENTER)
             _run(par, "\t" + left, lsize, bold=lbold)
             _run(par, "\t" + right, rsize, bold=rbold, italic=ritalic)
+            if left == "HUYỆN TAM ĐƯỜNG":
+                # The short rules under the issuing body and the Tiêu ngữ: line shapes in a paragraph
+                # of their own, as Word draws them (Insert › Shapes › Line).
+                _par(doc, align=LEFT)._p.append(parse_xml(
+                    f'<w:r {W} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:line id="l1" '
+                    'from="40pt,2pt" to="110pt,2pt"/></w:pict></w:r>'))
     else:
         table = doc.add_table(rows=2, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER

@@ -127,6 +127,15 @@ def _remove_date(root):
     set_text(para(root, "Tuần Giáo, ngày"), "")
 
 
+def _remove_rule(n):
+    """Take away the n-th short rule (0: under the issuing body, 1: the Tiêu ngữ, 2: the trích yếu)."""
+    def fn(root):
+        rules = [p for p in root.iter(qn("w:p")) if p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") is not None
+                 and p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) == "TdktDuongKe"]
+        rules[n].getparent().remove(rules[n])
+    return fn
+
+
 def _remove_noi_nhan_label(root):
     set_text(para(root, "Nơi nhận:"), "")
 
@@ -175,6 +184,11 @@ CASES = [
     ("so-wrong-type", "ND30.SO_KY_HIEU.TYPE", [(DOC, _text("Số:", "Số: 05/BC-UBND"))]),
     ("so-14pt", "ND30.SO_KY_HIEU.SIZE", [(DOC, _run("Số:", '<w:sz w:val="28"/>'))]),
     ("so-italic", "ND30.SO_KY_HIEU.STYLE", [(DOC, _run("Số:", "<w:i/>"))]),
+    ("so-left", "ND30.SO_KY_HIEU.ALIGN", [(DOC, _ppr("Số:", '<w:jc w:val="left"/>'))]),
+    ("date-left", "ND30.NGAY_THANG.ALIGN", [(DOC, _ppr("Tuần Giáo, ngày", '<w:jc w:val="left"/>'))]),
+    ("issuer-no-rule", "ND30.CO_QUAN.LINE", [(DOC, _remove_rule(0))]),
+    ("tn-no-rule", "ND30.TIEU_NGU.LINE", [(DOC, _remove_rule(1))]),
+    ("summary-no-rule", "ND30.TRICH_YEU.LINE", [(DOC, _remove_rule(2))]),
     ("date-missing", "ND30.NGAY_THANG.PRESENT", [(DOC, _remove_date)]),
     ("date-no-comma", "ND30.NGAY_THANG.FORMAT",
      [(DOC, _text("Tuần Giáo, ngày", "Tuần Giáo ngày 05 tháng 3 năm 2022"))]),
@@ -277,5 +291,8 @@ def test_every_rule_but_the_biên_bản_ones_is_in_the_corpus():
     covered = {rule for _, rule, _ in CASES if rule}
     others = {"ND30.QUOC_HIEU.PRESENT", "ND30.TIEU_NGU.PRESENT", "ND30.CO_QUAN.PRESENT",
               "ND30.SO_KY_HIEU.PRESENT", "ND30.TEN_LOAI.PRESENT", "ND30.TRICH_YEU.PRESENT",
-              "ND30.BIEN_BAN.NO_DATE_LINE", "ND30.BIEN_BAN.SIGNERS"}  # tested in test_made_by_hand.py
+              "ND30.BIEN_BAN.NO_DATE_LINE", "ND30.BIEN_BAN.SIGNERS",  # tested in test_made_by_hand.py
+              # A công văn's V/v line and a phụ lục file: tested in test_corpus.py.
+              "ND30.TRICH_YEU.VV_SIZE", "ND30.TRICH_YEU.VV_STYLE", "ND30.TRICH_YEU.VV_ALIGN",
+              "ND30.PHU_LUC.LABEL", "ND30.PHU_LUC.TITLE"}
     assert set(RULES) - covered == others

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import re
 
-from tdkt_docs.typography import text_width_cm
 from ..locate import Layout, Span
 from ..model import Document, Para
 from ..styles import RunFmt
-from ..vntext import cm, fold_starts, is_line_art, is_upper, num, pt, squash
+from ..vntext import cm, fold_starts, is_line_art, is_upper, num, pt, squash, text_width_cm
 from . import Report
 from .common import check_size, check_style
 
 TWIPS_PER_CM = 566.929
 INDENT_MIN, INDENT_MAX = 1.0 * TWIPS_PER_CM - 15, 1.27 * TWIPS_PER_CM + 15
 _CENTRED_HEADING = re.compile(r"^(phần|chương|mục|tiểu mục|phụ lục)\s+\S+$", re.IGNORECASE)
+# Headings in capitals that stand on their own line, whatever their alignment: "PHẦN I", "PHỤ LỤC I",
+# "DANH MỤC …", "DANH SÁCH …" (PL I.II.6.đ sets the layout of phần/chương/mục, not the body's indent).
+_CAPS_HEADING = ("DANH MUC", "DANH SACH", "PHAN ", "PHU LUC", "CHUONG ", "MUC LUC", "BIEU ", "MAU ")
 _JC = {"left": "canh trái", "right": "canh phải", "center": "canh giữa", "both": "canh đều"}
 
 
@@ -38,6 +40,8 @@ def _exempt(para: Para, lay: Layout, fmts: list[RunFmt]) -> bool:
     """Paragraphs with a layout of their own: centred headings and notes, the Kính gửi block."""
     text = para.stripped
     if para.index in lay.kinh_gui:
+        return True
+    if len(text) < 200 and is_upper(text) and (_CENTRED_HEADING.match(squash(text)) or fold_starts(text, _CAPS_HEADING)):
         return True
     if para.fmt.jc == "center":
         if _CENTRED_HEADING.match(squash(text)) or (text.startswith("(") and text.endswith(")")):
@@ -136,23 +140,37 @@ def _line_spacing(para: Para, rep: Report, fmts: list[RunFmt]) -> None:
             "dòng đơn – 1,5 dòng", found, group=(found,))
 
 
+# A quyết định's preamble goes on after its căn cứ with "Theo đề nghị của …;" (Mẫu 1.1): the last
+# căn cứ then ends with ";" and the preamble's own last line carries its end mark.
+_PROPOSAL = ("THEO DE NGHI", "XET DE NGHI")
+
+
 def _can_cu(paras: list[Para], lay: Layout, rep: Report) -> None:
     block = []
+    proposal = False
     for para in paras:
-        if para.index in lay.kinh_gui:
+        if para.index in lay.kinh_gui or (not block and _heading_of_preamble(para)):
             continue
+        if block and fold_starts(para.stripped, _PROPOSAL):
+            proposal = True
+            break
         # "Căn cứ …, Ủy ban nhân dân … xây dựng Kế hoạch như sau:" opens the content; it is not a căn cứ line.
         if not fold_starts(para.stripped, "CAN CU") or para.stripped.endswith(":"):
             break
         block.append(para)
     for n, para in enumerate(block):
         check_style(rep, "ND30.CAN_CU.STYLE", Span(para, 0, len(para.text)), "Căn cứ", italic=True, group=True)
-        last = n == len(block) - 1
+        last = n == len(block) - 1 and not proposal
         text = para.stripped
         want = "." if last else ";"
         if not text.endswith(want):
             rep.add("ND30.CAN_CU.PUNCT", para, f"căn cứ {'cuối cùng kết thúc bằng dấu chấm (.)' if last else 'kết thúc bằng dấu chấm phẩy (;)'}",
                     f"cuối dòng «{want}»", f"cuối dòng «{text[-1:]}»")
+
+
+def _heading_of_preamble(para: Para) -> bool:
+    """The authority line above a quyết định's căn cứ ("CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN …"), centred."""
+    return para.fmt.jc == "center" and is_upper(para.stripped)
 
 
 def _end_mark(paras: list[Para], lay: Layout, rep: Report) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..conventions import ABBREVIATIONS, expected_abbr
+from ..conventions import ABBREVIATIONS, MIXED_CASE_ISSUERS, expected_abbr
 from ..locate import Layout
 from ..vntext import fold, is_upper, key, nfc, squash
 from . import Report
@@ -145,7 +145,9 @@ def so_ky_hieu(lay: Layout, rep: Report) -> None:
     if symbol != symbol.lstrip() or re.search(r"\s", symbol.strip()):
         fmt_error("ký hiệu viết liền, không cách chữ (ví dụ KH-UBND)")
         symbol = re.sub(r"\s+", "", symbol)
-    if re.match(r"^\d{4}/", symbol):
+    if re.match(r"^\d{4}/", symbol) and lay.legal:
+        symbol = symbol[5:]  # a legal document's number carries its year (Luật Ban hành VBQPPL)
+    elif re.match(r"^\d{4}/", symbol):
         rep.add("ND30.SO_KY_HIEU.FORMAT", para, "văn bản hành chính không ghi năm trong số, ký hiệu",
                 "Số: 05/KH-UBND", shown, severity="warning", text=shown)
         symbol = symbol[5:]
@@ -182,7 +184,7 @@ def so_ky_hieu(lay: Layout, rep: Report) -> None:
     if len(groups) == 1 and not issuer_blank:
         fmt_error("ký hiệu gồm chữ viết tắt tên loại và tên cơ quan ban hành, nối bằng gạch nối: ví dụ KH-UBND")
     for g in groups[1:]:
-        if g != g.upper():
+        if g != g.upper() and g not in MIXED_CASE_ISSUERS:
             fmt_error(f"chữ viết tắt tên cơ quan «{g}» phải in hoa")
             break
     if first not in ABBREVIATIONS and first != first.upper() and expected == set():
@@ -270,6 +272,8 @@ def ngay_thang(lay: Layout, rep: Report) -> None:
 
 
 def check(lay: Layout, rep: Report) -> None:
+    if lay.kind == "phu_luc":
+        return  # an appendix carries no header of its own (PL I.III.1)
     quoc_hieu(lay, rep)
     tieu_ngu(lay, rep)
     size_pair(lay, rep)

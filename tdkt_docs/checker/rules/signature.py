@@ -89,6 +89,8 @@ def check(lay: Layout, rep: Report) -> None:
         _bien_ban(lay, rep)
         return
     if not lay.signature:
+        if lay.kind == "phu_luc":
+            return  # an appendix is signed with the document it goes with
         rep.unevaluable("ND30.CHU_KY.PRESENT", "không tìm thấy phần chữ ký (quyền hạn, chức vụ, họ tên người ký) "
                         "ở cuối văn bản, bên phải")
         return

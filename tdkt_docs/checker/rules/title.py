@@ -9,7 +9,31 @@ from .common import check_size, check_style
 _JC = {"left": "canh trái", "right": "canh phải", "both": "canh đều hai lề", "center": "canh giữa"}
 
 
+def _appendix(lay: Layout, rep: Report) -> None:
+    """PL I.III.1.b: "Phụ lục I" on its own line, centred, lowercase, 14 pt, upright, bold; the title
+    centred, in capitals, 13–14 pt, upright, bold."""
+    label = lay.appendix_label
+    text = squash(label.text)
+    if is_upper(text):
+        rep.add("ND30.PHU_LUC.LABEL", label.para, "từ «Phụ lục» viết chữ in thường (chỉ hoa chữ cái đầu)",
+                "Phụ lục " + " ".join(text.split()[2:]), text, text=text)
+    check_size(rep, "ND30.PHU_LUC.LABEL", label, 14, 14, "Dòng «Phụ lục»")
+    check_style(rep, "ND30.PHU_LUC.LABEL", label, "Dòng «Phụ lục»", bold=True, italic=False)
+    if label.para.fmt.jc != "center":
+        rep.add("ND30.PHU_LUC.LABEL", label.para, "dòng «Phụ lục» canh giữa", "canh giữa",
+                _JC.get(label.para.fmt.jc, label.para.fmt.jc), text=text)
+    for s in lay.appendix_title:
+        if not is_upper(s.text):
+            rep.add("ND30.PHU_LUC.TITLE", s.para, "tên phụ lục viết chữ in hoa", "chữ in hoa", squash(s.text),
+                    text=s.text)
+        check_size(rep, "ND30.PHU_LUC.TITLE", s, 13, 14, "Tên phụ lục", group=True)
+        check_style(rep, "ND30.PHU_LUC.TITLE", s, "Tên phụ lục", bold=True, italic=False, group=True)
+
+
 def check(lay: Layout, rep: Report) -> None:
+    if lay.kind == "phu_luc":
+        _appendix(lay, rep)
+        return
     span = lay.ten_loai
     if span is None:
         if lay.kind == "cong_van":
