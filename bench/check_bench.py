@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from tdkt_docs.checker import check_docx  # noqa: E402
 from tdkt_docs.checker.locate import locate  # noqa: E402
-from tdkt_docs.checker.model import read_document  # noqa: E402
+from tdkt_docs.checker.reader import read_document  # noqa: E402
 from tdkt_docs.checker.package import Package  # noqa: E402
 from tdkt_docs.build.stages import prepare, render_all  # noqa: E402
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from .findings import Finding
-from .locate import Layout, locate
-from .model import Document, read_document
+from .layout import Layout
+from .locate import locate
+from .model import Document
+from .reader import read_document
 from .package import Package
 from .rules import Report
 from .rules import body, fonts, header, page, page_number, placement, recipients, sequence, signature, title

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..locate import Layout, Span
+from ..layout import Layout, Span
 from ..model import Document, Para
 from ..styles import RunFmt
 from ..vntext import cm, fold_starts, is_line_art, is_upper, num, pt, squash, text_width_cm

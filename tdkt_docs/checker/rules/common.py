@@ -1,7 +1,7 @@
 """Checks shared by the elements: size ranges, bold/italic, case."""
 from __future__ import annotations
 
-from ..locate import Span
+from ..layout import Span
 from ..vntext import num
 from . import Report
 

@@ -5,7 +5,7 @@ import re
 from datetime import date
 
 from ..conventions import ABBREVIATIONS, MIXED_CASE_ISSUERS, expected_abbr
-from ..locate import Layout
+from ..layout import Layout
 from ..vntext import fold, is_upper, key, nfc, squash
 from . import Report
 from .common import check_size, check_style, size_of

@@ -1,7 +1,7 @@
 """Page setup (PL I.I.1–3): A4, portrait unless tables need landscape, margins."""
 from __future__ import annotations
 
-from ..locate import Layout
+from ..layout import Layout
 from ..model import Document
 from ..vntext import num
 from . import Report

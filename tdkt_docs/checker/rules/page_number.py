@@ -1,7 +1,7 @@
 """Page numbers (PL I.I.7): none on page 1, centred in the top margin, 13–14 pt upright."""
 from __future__ import annotations
 
-from ..locate import Span
+from ..layout import Span
 from ..model import Document
 from . import Report
 from .common import check_size, check_style

@@ -7,7 +7,7 @@ A line counts however Word users draw it: an empty paragraph with a border, a li
 underscores, or the text underlined."""
 from __future__ import annotations
 
-from ..locate import Layout, Span
+from ..layout import Layout, Span
 from ..model import Document, Para
 from ..vntext import is_line_art, squash
 from . import Report

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..locate import O12_MAX, Layout, Span
+from ..layout import O12_MAX, Layout, Span
 from ..vntext import squash
 from . import Report
 from .common import check_size, check_style

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..locate import Layout
+from ..layout import Layout
 from ..model import Para
 from ..numbering import roman
 from ..vntext import NOT_VIETNAMESE, letter_at, letter_index, roman_value

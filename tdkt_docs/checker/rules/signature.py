@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..conventions import ACADEMIC, OLD_PREFIXES, PREFIXES
-from ..locate import GAP, Layout, Span
+from ..layout import GAP, Layout, Span
 from ..vntext import is_upper, squash
 from . import Report
 from .common import check_size, check_style

@@ -1,7 +1,7 @@
 """Tên loại and trích yếu (PL I.II.5.b): uppercase bold name, bold lowercase summary, both centred."""
 from __future__ import annotations
 
-from ..locate import Layout
+from ..layout import Layout
 from ..vntext import is_upper, squash
 from . import Report
 from .common import check_size, check_style
