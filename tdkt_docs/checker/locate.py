@@ -29,7 +29,29 @@ def locate(doc: Document) -> Layout:
         _finish(doc, lay, flow, appendix_from)
         return lay
 
-    # --- tên loại ------------------------------------------------------------------------------
+    ten_idx = _ten_loai(lay, flow, boxes)
+    ordered, found_any = _header(lay, flow, ten_idx)
+    so_index = lay.so.para.index if lay.so is not None else None
+    candidates = [s for s, left in ordered if left and (so_index is None or s.para.index < so_index
+                                                        or (s.para.index == so_index and s.start < lay.so.start))]
+    _split_bodies(lay, candidates)
+    _header_in_textboxes(lay, boxes, found_any)
+
+    # The trích yếu follows the tên loại.
+    body_from = (lay.header_end + 1) if ten_idx is None else flow[ten_idx].index + 1
+    if lay.ten_loai is not None:
+        rest = _lines(lay, lay.ten_loai.para)[1:]
+        lay.trich_yeu.extend(rest)
+        if not rest:
+            body_from = _trich_yeu(lay, flow, ten_idx + 1)
+    if lay.so is not None and _LEGAL_NUMBER.search(lay.so.text):
+        lay.legal = True
+    _finish(doc, lay, flow, body_from)
+    return lay
+
+
+def _ten_loai(lay: Layout, flow: list[Para], boxes: list[Para]) -> int | None:
+    """The tên loại (KẾ HOẠCH, TỜ TRÌNH...): its place in the flow, or None (a công văn has none)."""
     ten_idx = None
     for pos, para in enumerate(flow[:HEADER_SCAN + 40]):
         first = _first_line(lay, para)
@@ -47,7 +69,12 @@ def locate(doc: Document) -> Layout:
         if first is not None and type_name(first.text) and lay.ten_loai is None:
             lay.in_textbox.add("ten_loai")
 
-    # --- header -------------------------------------------------------------------------------
+    return ten_idx
+
+
+def _header(lay: Layout, flow: list[Para], ten_idx: int | None) -> tuple[list[tuple[Span, bool]], bool]:
+    """The header's elements; the pieces not recognised, with whether each is in the left column
+    (where the issuing body stands), and whether any element was found."""
     header = flow[:ten_idx] if ten_idx is not None else flow[:HEADER_SCAN]
     found_any = False
     ordered: list[tuple[Span, bool]] = []  # (piece, left column)
@@ -87,10 +114,11 @@ def locate(doc: Document) -> Layout:
         lay.date, lay.vv, found_any, lay.header_end = None, None, False, 0
     if not found_any:
         ordered = []  # no Quốc hiệu, Số or date: nothing tells where the issuing body is
-    so_index = lay.so.para.index if lay.so is not None else None
-    candidates = [s for s, left in ordered if left and (so_index is None or s.para.index < so_index
-                                                        or (s.para.index == so_index and s.start < lay.so.start))]
-    _split_bodies(lay, candidates)
+    return ordered, found_any
+
+
+def _header_in_textboxes(lay: Layout, boxes: list[Para], found_any: bool) -> None:
+    """Header elements drawn in text boxes cannot be judged: they are named as such."""
     for para in boxes:
         for piece in _pieces(lay, para):
             k = key(piece.text)
@@ -104,18 +132,6 @@ def locate(doc: Document) -> Layout:
                 lay.in_textbox.add("date")
     if not found_any and lay.in_textbox & {"quoc_hieu", "tieu_ngu", "so", "date"}:
         lay.in_textbox.add("co_quan")
-
-    # --- trích yếu ----------------------------------------------------------------------------
-    body_from = (lay.header_end + 1) if ten_idx is None else flow[ten_idx].index + 1
-    if lay.ten_loai is not None:
-        rest = _lines(lay, lay.ten_loai.para)[1:]
-        lay.trich_yeu.extend(rest)
-        if not rest:
-            body_from = _trich_yeu(lay, flow, ten_idx + 1)
-    if lay.so is not None and _LEGAL_NUMBER.search(lay.so.text):
-        lay.legal = True
-    _finish(doc, lay, flow, body_from)
-    return lay
 
 
 # "Số: 07/2025/QĐ-UBND", "30/2020/NĐ-CP", "45/2019/QH14": legal documents carry their year.

@@ -15,7 +15,7 @@ from checker_corpus import W, edit, qn, table_with
 from checker_handmade import make
 from tdkt_docs.checker import check_docx
 from tdkt_docs.checker.check import analyse
-from tdkt_docs.checker.locate import pieces
+from tdkt_docs.checker.layout import pieces
 from tdkt_docs.checker.rules import Report
 from tdkt_docs.checker.vntext import fold, fold_starts, key, key_starts
 
