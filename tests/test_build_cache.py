@@ -48,7 +48,7 @@ def test_second_build_with_nothing_changed_renders_nothing(folder, monkeypatch):
     no_rendering(monkeypatch)
     result = run("build", "data", "-o", "out")
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines() == ["✓ 2 văn bản không đổi"]  # summed up, not one line each
+    assert result.stdout.splitlines() == ["✓ 2 tệp không đổi"]  # summed up, not one line each
     assert snapshot(folder) == before
 
 
@@ -73,7 +73,7 @@ def test_saving_a_file_without_changing_it_renders_nothing(folder, monkeypatch):
     path = folder / "data" / "a.yaml"
     path.write_bytes(path.read_bytes())  # a new modification time, the same content
     no_rendering(monkeypatch)
-    assert run("build", "data", "-o", "out").stdout.splitlines() == ["✓ 2 văn bản không đổi"]
+    assert run("build", "data", "-o", "out").stdout.splitlines() == ["✓ 2 tệp không đổi"]
 
 
 def test_a_changed_template_renders_everything_made_from_it(folder, monkeypatch, tmp_path):
@@ -171,6 +171,6 @@ def test_old_warnings_of_unchanged_documents_are_counted_not_repeated(folder):
     assert again.exit_code == 0
     assert again.stderr == ""
     assert again.stdout.splitlines() == [
-        "✓ 2 văn bản không đổi (1 cảnh báo từ lần tạo trước; xem lại bằng: tdkt validate data/a.yaml)"]
+        "✓ 2 tệp không đổi (1 cảnh báo từ lần tạo trước; xem lại bằng: tdkt validate data/a.yaml)"]
     checked = run("validate", "data/a.yaml")
     assert "cảnh báo: 'THAY MẶT'" in checked.stderr

@@ -240,3 +240,40 @@ def test_a_draft_number_written_as_words(tmp_path, monkeypatch):
     result = check(tmp_path, monkeypatch, MINIMAL.replace("so: 12", "so: dự thảo"))
     assert errors(result) == [
         "k.yaml:5:1: so: cần một số, ví dụ 'so: 5'; bản dự thảo chưa có số thì để trống 'so:' (đang ghi: dự thảo)"]
+
+
+TABLE = """loai: ke_hoach
+co_quan:
+  ten: "ỦY BAN NHÂN DÂN\\nXÃ TAM ĐƯỜNG"
+  viet_tat: UBND
+so: 5
+dia_danh: Tam Đường
+ngay: 2026-01-05
+trich_yeu: Tổ chức phong trào thi đua năm 2026
+noi_dung:
+  - tieu_de: Tổ chức thực hiện
+    noi_dung:
+      - bang:
+          cot: [Nội dung, Thời gian]
+          dong:
+            - [Xây dựng, ban hành kế hoạch, Tháng 3/2026]
+noi_nhan:
+  - Ban TĐKT tỉnh
+  - "Lưu: VT, NV"
+nguoi_ky:
+  quyen_han: TM. ỦY BAN NHÂN DÂN
+  chuc_vu: CHỦ TỊCH
+  ho_ten: Nguyễn Văn An
+"""
+
+
+def test_a_comma_inside_a_table_cell_gets_advice_that_works(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "kh.yaml", TABLE)
+    result = run("validate", "kh.yaml")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        "kh.yaml:12:9: noi_dung[1].noi_dung[1].bang: dòng 1 của bảng có 3 ô, cần 2 ô (theo số cột); nếu trong một "
+        "ô có dấu phẩy, hãy đặt riêng ô đó trong ngoặc kép, ví dụ [\"Xây dựng, ban hành kế hoạch\", Tháng 3]")
+    write(tmp_path, "kh.yaml", TABLE.replace("[Xây dựng, ban hành kế hoạch,", "[\"Xây dựng, ban hành kế hoạch\","))
+    assert run("validate", "kh.yaml").exit_code == 0

@@ -65,7 +65,7 @@ def _report_unchanged(outcomes: list) -> None:
         return
     old = sum(len(o.warnings) for o in outcomes)
     what = f"{shown(outcomes[0].job.source)}: không đổi" if len(outcomes) == 1 else \
-        f"{len(outcomes)} văn bản không đổi"
+        f"{len(outcomes)} tệp không đổi"
     if old:
         named = " ".join(shown(o.job.source) for o in outcomes if o.warnings)
         what += f" ({old} cảnh báo từ lần tạo trước; xem lại bằng: {_tdkt()} validate {named})"

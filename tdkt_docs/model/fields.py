@@ -180,9 +180,14 @@ class Bang(Base):
         width = len(self.cot) - (1 if self.so_thu_tu else 0)
         for i, row in enumerate(self.dong, 1):
             if len(row) != width:
+                # YAML splits a row at every comma: a cell "Xây dựng, ban hành kế hoạch" becomes two.
+                hint = ("; nếu trong một ô có dấu phẩy, hãy đặt riêng ô đó trong ngoặc kép, ví dụ "
+                        "[\"Xây dựng, ban hành kế hoạch\", Tháng 3]" if len(row) > width else
+                        "; hãy thêm ô còn thiếu (ô để trống viết \"\")")
                 raise PydanticCustomError(
-                    "table", "dòng {i} của bảng có {n} ô, cần {w} ô (theo số cột{tt})",
-                    {"i": i, "n": len(row), "w": width, "tt": ", không kể cột số thứ tự" if self.so_thu_tu else ""})
+                    "table", "dòng {i} của bảng có {n} ô, cần {w} ô (theo số cột{tt}){hint}",
+                    {"i": i, "n": len(row), "w": width, "tt": ", không kể cột số thứ tự" if self.so_thu_tu else "",
+                     "hint": hint})
         if self.do_rong is not None and len(self.do_rong) != len(self.cot):
             raise PydanticCustomError("table", "do_rong cần {w} số, một số cho mỗi cột", {"w": len(self.cot)})
         return self
