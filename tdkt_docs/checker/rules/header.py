@@ -131,16 +131,7 @@ def so_ky_hieu(lay: Layout, rep: Report) -> None:
         fmt_error("thiếu dấu gạch chéo (/) giữa số và ký hiệu")
         return
     number, symbol = rest.split("/", 1)
-    blank = bool(_BLANK.match(number))
-    number_s = number.strip()
-    if not blank:
-        if not number_s.isdigit():
-            fmt_error(f"số văn bản «{number_s}» phải là chữ số Ả Rập")
-        elif number.rstrip() != number:
-            fmt_error("không cách chữ giữa số và dấu gạch chéo (/)")
-        elif len(number_s) == 1:
-            rep.add("ND30.SO_KY_HIEU.LEADING_ZERO", para, f"số {number_s} nhỏ hơn 10 phải có số 0 phía trước",
-                    f"0{number_s}", number_s, text=shown)
+    _number(rep, para, number, shown, fmt_error)
     symbol = symbol.rstrip()
     if symbol != symbol.lstrip() or re.search(r"\s", symbol.strip()):
         fmt_error("ký hiệu viết liền, không cách chữ (ví dụ KH-UBND)")
@@ -165,8 +156,38 @@ def so_ky_hieu(lay: Layout, rep: Report) -> None:
         if not _GROUP.match(g):
             fmt_error(f"nhóm chữ «{g}» trong ký hiệu chỉ gồm chữ và số, các nhóm nối bằng gạch nối (-)")
             return
-    expected = expected_abbr(lay.type_name)
     first = groups[0]
+    expected = _type_abbreviation(lay, rep, para, first, shown)
+    if len(groups) == 1 and not issuer_blank:
+        fmt_error("ký hiệu gồm chữ viết tắt tên loại và tên cơ quan ban hành, nối bằng gạch nối: ví dụ KH-UBND")
+    for g in groups[1:]:
+        if g != g.upper() and g not in MIXED_CASE_ISSUERS:
+            fmt_error(f"chữ viết tắt tên cơ quan «{g}» phải in hoa")
+            break
+    if first not in ABBREVIATIONS and first != first.upper() and expected == set():
+        fmt_error(f"ký hiệu «{first}» phải in hoa")
+    check_size(rep, "ND30.SO_KY_HIEU.SIZE", span, 13, 13, "Số, ký hiệu")
+    check_style(rep, "ND30.SO_KY_HIEU.STYLE", span, "Số, ký hiệu", italic=False)
+
+
+def _number(rep: Report, para, number: str, shown: str, fmt_error) -> None:
+    """The number before the '/': Arabic digits, a leading zero below 10, or left blank in a draft."""
+    if _BLANK.match(number):
+        return
+    number_s = number.strip()
+    if not number_s.isdigit():
+        fmt_error(f"số văn bản «{number_s}» phải là chữ số Ả Rập")
+    elif number.rstrip() != number:
+        fmt_error("không cách chữ giữa số và dấu gạch chéo (/)")
+    elif len(number_s) == 1:
+        rep.add("ND30.SO_KY_HIEU.LEADING_ZERO", para, f"số {number_s} nhỏ hơn 10 phải có số 0 phía trước",
+                f"0{number_s}", number_s, text=shown)
+
+
+def _type_abbreviation(lay: Layout, rep: Report, para, first: str, shown: str):
+    """The first group of the ký hiệu names the document's type (Phụ lục III); the abbreviations
+    the tên loại allows (an empty set for a công văn, None when the type is unknown)."""
+    expected = expected_abbr(lay.type_name)
     if expected is None and lay.type_name is None:
         pass  # no tên loại: the type cannot be told
     elif expected == set():
@@ -181,16 +202,7 @@ def so_ky_hieu(lay: Layout, rep: Report) -> None:
         note = f" (Phụ lục III viết đúng «{want}»)" if first.upper() == want.upper() else ""
         rep.add("ND30.SO_KY_HIEU.TYPE", para, f"{name} có ký hiệu bắt đầu bằng «{want}», không phải «{first}»{note}",
                 want, first, text=shown)
-    if len(groups) == 1 and not issuer_blank:
-        fmt_error("ký hiệu gồm chữ viết tắt tên loại và tên cơ quan ban hành, nối bằng gạch nối: ví dụ KH-UBND")
-    for g in groups[1:]:
-        if g != g.upper() and g not in MIXED_CASE_ISSUERS:
-            fmt_error(f"chữ viết tắt tên cơ quan «{g}» phải in hoa")
-            break
-    if first not in ABBREVIATIONS and first != first.upper() and expected == set():
-        fmt_error(f"ký hiệu «{first}» phải in hoa")
-    check_size(rep, "ND30.SO_KY_HIEU.SIZE", span, 13, 13, "Số, ký hiệu")
-    check_style(rep, "ND30.SO_KY_HIEU.STYLE", span, "Số, ký hiệu", italic=False)
+    return expected
 
 
 _DATE = re.compile(r"^(?P<place>.*?)\s*(?P<comma>,?)\s*(?P<ngay>ngày)\s*(?P<d>\S*?)\s*(?P<thang>tháng)\s*(?P<m>\S*?)"
@@ -256,19 +268,24 @@ def ngay_thang(lay: Layout, rep: Report) -> None:
                 problems.append(f"không có ngày {day}/{month}/{year}")
         if problems:
             fmt_error("; ".join(problems))
-        zero = []
-        if day is not None and 1 <= day < 10 and len(d) == 1:
-            zero.append((f"ngày {d}", f"ngày 0{d}", f"ngày {d} phải viết 0{d}"))
-        if month is not None and month in (1, 2) and len(mo) == 1:
-            zero.append((f"tháng {mo}", f"tháng 0{mo}", f"tháng {mo} phải viết 0{mo}"))
-        if month is not None and 3 <= month <= 12 and mo.startswith("0"):
-            zero.append((f"tháng {mo}", f"tháng {month}", f"tháng {month} không ghi số 0 phía trước"))
-        if zero:
-            rep.add("ND30.NGAY_THANG.LEADING_ZERO", para, "; ".join(z[2] for z in zero) +
-                    " (ngày dưới 10 và tháng 1, 2 có số 0 phía trước; tháng 3 đến 12 thì không)",
-                    ", ".join(z[1] for z in zero), ", ".join(z[0] for z in zero), text=text)
+        _leading_zeros(rep, para, text, d, mo, day, month)
     check_size(rep, "ND30.NGAY_THANG.SIZE", span, 13, 14, "Địa danh, ngày tháng")
     check_style(rep, "ND30.NGAY_THANG.STYLE", span, "Địa danh, ngày tháng", italic=True)
+
+
+def _leading_zeros(rep: Report, para, text: str, d: str, mo: str, day: int | None, month: int | None) -> None:
+    """ND30 PL I.II.4.b: a day below 10 and months 1 and 2 take a leading zero; months 3 to 12 do not."""
+    zero = []
+    if day is not None and 1 <= day < 10 and len(d) == 1:
+        zero.append((f"ngày {d}", f"ngày 0{d}", f"ngày {d} phải viết 0{d}"))
+    if month is not None and month in (1, 2) and len(mo) == 1:
+        zero.append((f"tháng {mo}", f"tháng 0{mo}", f"tháng {mo} phải viết 0{mo}"))
+    if month is not None and 3 <= month <= 12 and mo.startswith("0"):
+        zero.append((f"tháng {mo}", f"tháng {month}", f"tháng {month} không ghi số 0 phía trước"))
+    if zero:
+        rep.add("ND30.NGAY_THANG.LEADING_ZERO", para, "; ".join(z[2] for z in zero) +
+                " (ngày dưới 10 và tháng 1, 2 có số 0 phía trước; tháng 3 đến 12 thì không)",
+                ", ".join(z[1] for z in zero), ", ".join(z[0] for z in zero), text=text)
 
 
 def check(lay: Layout, rep: Report) -> None:
