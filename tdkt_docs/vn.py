@@ -179,3 +179,17 @@ def danh_hieu(award: str) -> str:
     if low.startswith("danh hiệu") or low.startswith("cờ thi đua") or not low.startswith(DANH_HIEU_PREFIXES):
         return text
     return f"danh hiệu {text}"
+
+
+# A heading's own number typed by hand: "I. ", "2. ", "2.1. ", "a) " (the program numbers headings).
+_TYPED_NUMBER = re.compile(r"^\s*((?:[IVXLC]+|\d+(?:\.\d+)*)\.|[a-zđ]\))\s+(?=\S)")
+
+
+def typed_number(title: str) -> str | None:
+    """The number typed at the start of a heading ("I.", "2.1.", "a)"), or None."""
+    m = _TYPED_NUMBER.match(title)
+    return m.group(1) if m else None
+
+
+def without_typed_number(title: str) -> str:
+    return _TYPED_NUMBER.sub("", title, count=1)

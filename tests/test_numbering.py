@@ -58,3 +58,30 @@ def test_fourth_numbered_level_is_refused():
     n.walk(doc.noi_dung, ("noi_dung",))
     assert [p.message for p in n.problems] == [
         "quá 3 cấp đánh số (I., 1., a)); ở cấp này hãy dùng 'gach' (gạch đầu dòng)"]
+
+
+def test_a_number_typed_in_a_heading_is_not_printed_twice_and_is_pointed_at(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import docx
+
+    from tdkt_docs.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(main, ["new", "ke-hoach", "-o", "kh.yaml"]).exit_code == 0
+    text = (tmp_path / "kh.yaml").read_text(encoding="utf-8")
+    text = text.replace("  - tieu_de: Mục đích, yêu cầu", "  - tieu_de: I. Mục đích, yêu cầu", 1)
+    text = text.replace("      - tieu_de: Mục đích\n", "      - tieu_de: 1. Mục đích\n", 1)
+    (tmp_path / "kh.yaml").write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    first = next(i for i, line in enumerate(lines, 1) if "I. Mục đích, yêu cầu" in line)
+    second = next(i for i, line in enumerate(lines, 1) if "1. Mục đích" in line)
+    result = runner.invoke(main, ["build", "kh.yaml", "-o", "ra"])
+    assert result.exit_code == 0, result.output
+    assert (f"kh.yaml:{first}:5: noi_dung[1].tieu_de: cảnh báo: đã bỏ số thứ tự gõ tay «I.» ở đầu tiêu đề "
+            "(chương trình tự đánh số I., 1., a)); hãy xóa nó khỏi tệp YAML") in result.stderr
+    assert f"kh.yaml:{second}:9: noi_dung[1].noi_dung[1].tieu_de: cảnh báo: đã bỏ số thứ tự gõ tay «1.»" in result.stderr
+    texts = [p.text for p in docx.Document(str(tmp_path / "ra" / "kh.docx")).paragraphs]
+    assert "I. MỤC ĐÍCH, YÊU CẦU" in texts and "1. Mục đích" in texts
+    assert not any(t.startswith(("I. I.", "1. 1.")) for t in texts)

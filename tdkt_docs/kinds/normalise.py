@@ -70,7 +70,9 @@ class Numbering:
         label = self.label(depth, index, parent_label, decimal)
         level = LEVELS[min(depth, MAX_DEPTH - 1)]
         if item.tieu_de is not None:
-            title = vn.upper(item.tieu_de) if level == "muc" else item.tieu_de
+            # A number typed by hand would print twice ("I. I. MỤC ĐÍCH"); validation warns of it.
+            typed = vn.without_typed_number(item.tieu_de)
+            title = vn.upper(typed) if level == "muc" else typed
             text = f"{label} {title}"
             if item.van_ban is not None:
                 text_runs = runs(f"{label} {title}", bold=level != "diem") + runs(f": {item.van_ban}")

@@ -386,6 +386,7 @@ def lint(doc: BaseModel, loaded: Loaded) -> list[Problem]:
                 warnings.append(Problem(
                     file, f"'{line}' không bắt đầu bằng TM., KT., Q., TL. hoặc TUQ. (Điều 13 Nghị định 30)",
                     ln, col, dotted(path), severity="warning"))
+    warnings += _typed_numbers(getattr(doc, "noi_dung", None) or [], ("noi_dung",), loaded)
     noi_nhan = getattr(doc, "noi_nhan", None)
     if noi_nhan:
         last = noi_nhan[-1].lstrip("- ").strip()
@@ -404,3 +405,20 @@ def lint(doc: BaseModel, loaded: Loaded) -> list[Problem]:
         warnings.append(Problem(file, "dòng cuối của Nơi nhận phải là 'Lưu: VT, <đơn vị soạn thảo>'; hãy thêm "
                                 "dòng đó vào cuối (Nghị định 30, Phụ lục I, mục II.9.b)", ln, col, dotted(path)))
     return warnings
+
+
+def _typed_numbers(items: list, path: tuple, loaded: Loaded) -> list[Problem]:
+    """Headings whose number was typed by hand: the program drops it and numbers them itself."""
+    from tdkt_docs import vn
+
+    found: list[Problem] = []
+    for i, item in enumerate(items):
+        title = getattr(item, "tieu_de", None)
+        here = path + (i,)
+        if isinstance(title, str) and vn.typed_number(title):
+            file, ln, col = loaded.locate(here + ("tieu_de",))
+            found.append(Problem(file, f"đã bỏ số thứ tự gõ tay «{vn.typed_number(title)}» ở đầu tiêu đề (chương "
+                                 "trình tự đánh số I., 1., a)); hãy xóa nó khỏi tệp YAML", ln, col,
+                                 dotted(here + ("tieu_de",)), severity="warning"))
+        found += _typed_numbers(getattr(item, "noi_dung", None) or [], here + ("noi_dung",), loaded)
+    return found
