@@ -1,7 +1,9 @@
 """Vietnamese administrative writing conventions, as pure functions (ND30 PL I, Phụ lục III)."""
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from datetime import date
 
 # Vietnamese alphabet order for điểm: ND30 uses đ and never f, j, w, z.
@@ -193,3 +195,32 @@ def typed_number(title: str) -> str | None:
 
 def without_typed_number(title: str) -> str:
     return _TYPED_NUMBER.sub("", title, count=1)
+
+
+# Approximate Times New Roman advance widths, in ems: enough to tell whether a line fits (the rules
+# under the header, and the checker's judgement of them).
+_NARROW = set("ilIjtf.,;:'!|()[]")
+_WIDE = set("mwMW")
+
+
+@functools.lru_cache(maxsize=4096)  # asked letter by letter, and texts repeat the same few letters
+def _em(ch: str, bold: bool) -> float:
+    base = unicodedata.normalize("NFD", ch)[0]
+    if base == " ":
+        return 0.25
+    if base in _NARROW:
+        return 0.3
+    if base in _WIDE:
+        return 0.95 if base.isupper() else 0.75
+    if base.isdigit():
+        return 0.5
+    if base.isupper() or base == "Đ":
+        return 0.74 if bold else 0.69
+    if base.isalpha():
+        return 0.5 if bold else 0.46
+    return 0.35
+
+
+def text_width_cm(text: str, size_pt: float, bold: bool) -> float:
+    ems = sum(_em(ch, bold) for ch in text)
+    return ems * size_pt / 72 * 2.54

@@ -1,9 +1,11 @@
 """Vietnamese text helpers for recognising elements whatever their accents, case or spacing."""
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
+
+# The one module the checker shares with the generator: pure Vietnamese conventions, no stage.
+from tdkt_docs.vn import LETTERS as VN_LETTERS
 
 _SPACE = re.compile(r"\s+")
 # Lines drawn with characters: "______", "--------", "———".
@@ -102,7 +104,6 @@ def roman_value(text: str) -> int | None:
 
 
 # The checker keeps its own alphabet: it judges the generator, so it does not borrow from it.
-VN_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 NOT_VIETNAMESE = set("fjwz")
 
 
@@ -142,30 +143,3 @@ def num(value: float, digits: int = 1) -> str:
 
 def pt(value: float) -> str:
     return num(value, 1) + " pt"
-
-
-# Approximate Times New Roman advance widths, in ems: enough to tell whether a line fits.
-_NARROW = set("ilIjtf.,;:'!|()[]")
-_WIDE = set("mwMW")
-
-
-@functools.lru_cache(maxsize=4096)  # asked letter by letter, and texts repeat the same few letters
-def _em(ch: str, bold: bool) -> float:
-    base = unicodedata.normalize("NFD", ch)[0]
-    if base == " ":
-        return 0.25
-    if base in _NARROW:
-        return 0.3
-    if base in _WIDE:
-        return 0.95 if base.isupper() else 0.75
-    if base.isdigit():
-        return 0.5
-    if base.isupper() or base == "Đ":
-        return 0.74 if bold else 0.69
-    if base.isalpha():
-        return 0.5 if bold else 0.46
-    return 0.35
-
-
-def text_width_cm(text: str, size_pt: float, bold: bool) -> float:
-    return sum(_em(ch, bold) for ch in text) * size_pt / 72 * 2.54

@@ -7,7 +7,9 @@ import re
 from ..layout import Layout, Span
 from ..model import Document, Para
 from ..styles import RunFmt
-from ..vntext import cm, fold_starts, is_line_art, is_upper, num, pt, squash, text_width_cm
+from tdkt_docs.vn import text_width_cm
+
+from ..vntext import cm, fold_starts, is_line_art, is_upper, num, pt, squash
 from . import Report
 from .common import check_size, check_style
 
