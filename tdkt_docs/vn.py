@@ -37,6 +37,29 @@ def letter(n: int) -> str:
     return LETTERS[(n - 1) % count] * ((n - 1) // count + 1)
 
 
+_ORDINALS = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"]
+
+
+def phan_label(n: int, style: str = "la_ma") -> str:
+    """The label of a part (ND30 PL I.II.6.đ): 'Phần I', or as many báo cáo write it, 'Phần thứ nhất'."""
+    if style == "thu_nhat":
+        return f"Phần thứ {_ORDINALS[n - 1]}" if 1 <= n <= len(_ORDINALS) else f"Phần thứ {n}"
+    return f"Phần {roman(n)}"
+
+
+# A part's label typed by hand before its title: "Phần I:", "PHẦN THỨ NHẤT.", "Phần 2 -".
+_TYPED_PART = re.compile(r"^\s*phần\s+(?:thứ\s+\w+|[IVXLC]+|\d+)\s*[.:\-–]*\s+(?=\S)", re.IGNORECASE)
+
+
+def typed_part(title: str) -> str | None:
+    m = _TYPED_PART.match(title)
+    return m.group(0).strip() if m else None
+
+
+def without_typed_part(title: str) -> str:
+    return _TYPED_PART.sub("", title, count=1)
+
+
 def two_digits(n: int) -> str:
     """Numbers below 10 get a leading zero: 5 -> '05' (số văn bản, ngày, counts in prose)."""
     return f"{n:02d}" if 0 <= n < 10 else str(n)

@@ -38,6 +38,8 @@ STYLES = [
     ("TdktTrichYeu", "TĐKT Trích yếu", None, 14, True, False, "center", 0, 0, 0, "keep"),
     ("TdktNoiDung", "TĐKT Nội dung", None, 14, False, False, "both", 1.27, 6, 0, ""),
     ("TdktCanCu", "TĐKT Căn cứ", "TdktNoiDung", 14, False, True, "both", 1.27, 6, 0, ""),
+    ("TdktPhan", "TĐKT Phần (Phần I)", "TdktNoiDung", 14, True, False, "center", 0, 12, 0, "keep"),
+    ("TdktPhanTieuDe", "TĐKT Tiêu đề phần", "TdktNoiDung", 14, True, False, "center", 0, 0, 6, "keep"),
     ("TdktMuc", "TĐKT Mục (I.)", "TdktNoiDung", 14, True, False, "both", 1.27, 6, 0, "keep"),
     ("TdktKhoanTieuDe", "TĐKT Khoản có tiêu đề (1.)", "TdktNoiDung", 14, True, False, "both", 1.27, 6, 0, "keep"),
     ("TdktKhoan", "TĐKT Khoản (1.)", "TdktNoiDung", 14, False, False, "both", 1.27, 6, 0, ""),
@@ -208,7 +210,8 @@ def content_loop(kinds: list[tuple[str, str]]) -> str:
     return "".join(out)
 
 
-BODY_KINDS = [("can_cu", "TdktCanCu"), ("doan", "TdktNoiDung"), ("muc", "TdktMuc"),
+BODY_KINDS = [("can_cu", "TdktCanCu"), ("doan", "TdktNoiDung"), ("phan", "TdktPhan"), ("phan_td", "TdktPhanTieuDe"),
+              ("muc", "TdktMuc"),
               ("khoan_td", "TdktKhoanTieuDe"), ("khoan", "TdktKhoan"), ("diem_td", "TdktDiemTieuDe"),
               ("diem", "TdktDiem"), ("gach", "TdktGach"), ("cong", "TdktCong"), ("bang", "TdktNoiDung")]
 

@@ -36,6 +36,7 @@ class Numbering:
     loaded: Loaded | None = None
     blocks: list[Block] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    in_part: bool = False
 
     def label(self, depth: int, index: int, parent_label: str | None, decimal: bool) -> str:
         if decimal and parent_label:
@@ -49,15 +50,24 @@ class Numbering:
     def walk(self, items: Iterable[Any], path: tuple, depth: int = 0,
              parent_label: str | None = None, decimal: bool = False) -> None:
         index = 0
+        parts = 0
+        top = depth == 0 and not self.in_part
+        has_parts = top and any(isinstance(item, Muc) and item.phan is not None for item in items)
         for i, item in enumerate(items):
             here = path + (i,)
             if isinstance(item, str):
                 self.paragraph("doan", item)
             elif isinstance(item, Muc):
-                if item.gach is not None:
+                if item.phan is not None:
+                    parts += 1
+                    self.part(item, here, top, parts)
+                elif item.gach is not None:
                     self.bullets(item.gach, 0)
                 elif item.bang is not None:
                     self.table(item.bang)
+                elif has_parts:
+                    self.problem(here, "nội dung đã chia thành phần ('phan') thì mục này cũng phải nằm trong "
+                                 "'noi_dung' của một phần; hãy chuyển nó vào phần trước hoặc sau nó")
                 else:
                     index += 1
                     self.numbered(item, here, depth, index, parent_label, decimal)
@@ -87,6 +97,20 @@ class Numbering:
         if decimal:
             child_depth = depth + 1
         self.walk(item.noi_dung, path + ("noi_dung",), child_depth, label, child_decimal)
+
+    def part(self, item: Muc, path: tuple, top: bool, index: int) -> None:
+        """"Phần I" on its own line and its title below, both centred; the mục inside restart at I."""
+        if not top:
+            self.problem(path + ("phan",), "'phan' chỉ dùng ở cấp ngoài cùng của 'noi_dung' (phần chứa các mục "
+                         "I., II.); ở cấp này hãy dùng 'tieu_de'")
+            return
+        self.paragraph("phan", vn.phan_label(index, item.danh_so or "la_ma"))
+        self.paragraph("phan_td", vn.upper(vn.without_typed_part(item.phan)))
+        self.in_part = True
+        try:
+            self.walk(item.noi_dung, path + ("noi_dung",), 0)
+        finally:
+            self.in_part = False
 
     def bullets(self, items: list, depth: int) -> None:
         kieu = "gach" if depth == 0 else "cong"

@@ -207,6 +207,9 @@ GachItem = Annotated[Union[Annotated[Chu, Tag("chu")], Annotated[Gach, Tag("muc"
 
 
 class Muc(Base):
+    phan: Chu | None = Field(None, description="Tiêu đề của một phần (Phần I, Phần II...) chứa các mục I., II.; "
+                             "chỉ dùng ở cấp ngoài cùng, khi văn bản (thường là báo cáo tổng kết) chia thành phần.",
+                             examples=["Kết quả thực hiện phong trào thi đua năm 2025"])
     tieu_de: Chu | None = Field(None, description="Tiêu đề của mục; số thứ tự (I., 1., a)) do chương trình đánh.",
                                 examples=["Mục đích, yêu cầu"])
     van_ban: Chu | None = Field(None, description="Nội dung của mục khi mục không có tiêu đề riêng.",
@@ -218,21 +221,38 @@ class Muc(Base):
     bang: Bang | None = Field(None, description="Một bảng.",
                               examples=[{"cot": ["TT", "Nội dung", "Thời gian"], "so_thu_tu": True,
                                          "dong": [["Xây dựng kế hoạch", "Tháng 3/2026"]]}])
-    danh_so: Literal["thap_phan"] | None = Field(
-        None, description="'thap_phan': các mục con đánh số 2.1., 2.2. thay cho a), b).", examples=["thap_phan"])
+    danh_so: Literal["thap_phan", "la_ma", "thu_nhat"] | None = Field(
+        None, description="Mục có tiêu đề: 'thap_phan' đánh số các mục con 2.1., 2.2. thay cho a), b). "
+        "Phần: 'la_ma' (mặc định) ghi 'Phần I', 'thu_nhat' ghi 'Phần thứ nhất'.", examples=["thap_phan", "thu_nhat"])
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Muc":
+        if self.phan is not None:
+            return self._part()
         numbered = self.tieu_de is not None or self.van_ban is not None
         kinds = sum([numbered, self.gach is not None, self.bang is not None])
         if kinds == 0:
             raise PydanticCustomError(
-                "node", "mục trống: cần 'tieu_de' hoặc 'van_ban' (mục có đánh số), 'gach' (gạch đầu dòng) hoặc 'bang'")
+                "node", "mục trống: cần 'tieu_de' hoặc 'van_ban' (mục có đánh số), 'gach' (gạch đầu dòng), "
+                "'bang' hoặc 'phan' (một phần của văn bản)")
         if kinds > 1:
             raise PydanticCustomError(
                 "node", "'gach' và 'bang' phải là một mục riêng trong danh sách, không đi cùng 'tieu_de'/'van_ban'")
         if not numbered and (self.noi_dung or self.danh_so):
             raise PydanticCustomError("node", "'noi_dung' và 'danh_so' chỉ dùng cho mục có 'tieu_de' hoặc 'van_ban'")
+        if self.danh_so in ("la_ma", "thu_nhat"):
+            raise PydanticCustomError("node", "danh_so '{v}' chỉ dùng cho một phần ('phan'); mục có tiêu đề "
+                                      "chỉ có danh_so: thap_phan", {"v": self.danh_so})
+        return self
+
+    def _part(self) -> "Muc":
+        others = [k for k in ("tieu_de", "van_ban", "gach", "bang") if getattr(self, k) is not None]
+        if others:
+            raise PydanticCustomError(
+                "node", "một phần ('phan') chỉ có tiêu đề và 'noi_dung'; hãy chuyển '{k}' vào 'noi_dung' của phần",
+                {"k": others[0]})
+        if self.danh_so == "thap_phan":
+            raise PydanticCustomError("node", "phần chỉ có danh_so: la_ma (Phần I) hoặc thu_nhat (Phần thứ nhất)")
         return self
 
 

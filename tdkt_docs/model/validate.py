@@ -420,5 +420,11 @@ def _typed_numbers(items: list, path: tuple, loaded: Loaded) -> list[Problem]:
             found.append(Problem(file, f"đã bỏ số thứ tự gõ tay «{vn.typed_number(title)}» ở đầu tiêu đề (chương "
                                  "trình tự đánh số I., 1., a)); hãy xóa nó khỏi tệp YAML", ln, col,
                                  dotted(here + ("tieu_de",)), severity="warning"))
+        part = getattr(item, "phan", None)
+        if isinstance(part, str) and vn.typed_part(part):
+            file, ln, col = loaded.locate(here + ("phan",))
+            found.append(Problem(file, f"đã bỏ «{vn.typed_part(part)}» gõ tay ở đầu tên phần (chương trình tự ghi "
+                                 "Phần I, Phần II... hoặc Phần thứ nhất với danh_so: thu_nhat); hãy xóa nó khỏi tệp YAML",
+                                 ln, col, dotted(here + ("phan",)), severity="warning"))
         found += _typed_numbers(getattr(item, "noi_dung", None) or [], here + ("noi_dung",), loaded)
     return found
