@@ -60,6 +60,21 @@ def without_typed_part(title: str) -> str:
     return _TYPED_PART.sub("", title, count=1)
 
 
+# The issuing date of a cited document: "ngày 15 tháng 6 năm 2022", "ngày 15/6/2022", "ngày 15-6-2022".
+_CITED_DATE = re.compile(r"ngày\s+(\d{1,2})(?:\s+tháng\s+|\s*[/.-]\s*)(\d{1,2})(?:\s+năm\s+|\s*[/.-]\s*)(\d{4})",
+                         re.IGNORECASE)
+
+
+def cited_date(text: str) -> date | None:
+    """The first date written after 'ngày' in a line, the way a căn cứ gives the date of what it cites."""
+    for m in _CITED_DATE.finditer(text):
+        try:
+            return date(int(m[3]), int(m[2]), int(m[1]))
+        except ValueError:
+            continue
+    return None
+
+
 def two_digits(n: int) -> str:
     """Numbers below 10 get a leading zero: 5 -> '05' (số văn bản, ngày, counts in prose)."""
     return f"{n:02d}" if 0 <= n < 10 else str(n)
