@@ -57,6 +57,8 @@ def make_check_command(guard):
         for path in files:
             shown = display_path(path)
             try:
+                if path.suffix.lower() in (".yaml", ".yml") and path.is_file():
+                    raise _yaml_given(shown)
                 findings = check_docx(path, name=shown)
             except DocxError as exc:
                 ok = False
@@ -101,3 +103,15 @@ def _summary(shown: str, findings, strict: bool) -> str:
     if parts:
         return f"✓ {shown}: không có lỗi thể thức ({', '.join(parts)})"
     return f"✓ {shown}: đúng thể thức Nghị định 30/2020/NĐ-CP"
+
+
+def _yaml_given(shown: str):
+    # A clerk who wants to know whether a YAML file will make a valid document runs `validate`, which
+    # renders it and applies these same ND30 checks before anything is written.
+    from tdkt_docs.checker import DocxError
+    from tdkt_docs.cli import _tdkt
+    from tdkt_docs.errors import Problem
+
+    return DocxError(Problem(shown, "đây là tệp YAML (dữ liệu để tạo văn bản), không phải văn bản Word; lệnh check "
+                             f"kiểm tra tệp .docx. Để kiểm tra tệp YAML, cả thể thức văn bản sẽ tạo ra, hãy chạy: "
+                             f"{_tdkt()} validate {shown}"))

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import zipfile
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -142,3 +144,15 @@ def test_numbers_word_would_never_write_do_not_stop_the_check(good_docx, tmp_pat
     result = run(path)
     assert result.exit_code in (0, 1), result.output
     assert "không mong đợi" not in result.output
+
+
+def test_a_yaml_file_is_sent_to_validate_with_a_command_that_works(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(Path(__file__).parent.parent / "fixtures" / "ke-hoach.yaml", tmp_path / "kh.yaml")
+    result = run("kh.yaml")
+    assert result.exit_code == 1
+    assert result.output == ("✗ kh.yaml: đây là tệp YAML (dữ liệu để tạo văn bản), không phải văn bản Word; lệnh "
+                             "check kiểm tra tệp .docx. Để kiểm tra tệp YAML, cả thể thức văn bản sẽ tạo ra, hãy "
+                             "chạy: tdkt validate kh.yaml\n")
+    advised = CliRunner().invoke(main, ["validate", "kh.yaml"])
+    assert advised.exit_code == 0, advised.output
