@@ -85,3 +85,13 @@ def test_a_number_typed_in_a_heading_is_not_printed_twice_and_is_pointed_at(tmp_
     texts = [p.text for p in docx.Document(str(tmp_path / "ra" / "kh.docx")).paragraphs]
     assert "I. MỤC ĐÍCH, YÊU CẦU" in texts and "1. Mục đích" in texts
     assert not any(t.startswith(("I. I.", "1. 1.")) for t in texts)
+
+
+def test_decimal_numbering_asked_on_a_muc_starts_under_its_khoan():
+    # "II.1." is not a number a văn thư accepts: a mục keeps 1., 2. below it, and 1.1., 1.2. under those.
+    out = numbered([{"tieu_de": "Khen thưởng", "danh_so": "thap_phan", "noi_dung": [
+        {"tieu_de": "Danh hiệu", "noi_dung": [{"tieu_de": "Cấp tỉnh", "noi_dung": [{"tieu_de": "Cờ"}]},
+                                              {"tieu_de": "Cấp xã"}]},
+        {"tieu_de": "Hình thức"}]}])
+    assert out == [("muc", "I. KHEN THƯỞNG"), ("khoan_td", "1. Danh hiệu"), ("khoan_td", "1.1. Cấp tỉnh"),
+                   ("diem_td", "a) Cờ"), ("khoan_td", "1.2. Cấp xã"), ("khoan_td", "2. Hình thức")]

@@ -48,7 +48,7 @@ class Numbering:
         return f"{vn.letter(index)})"
 
     def walk(self, items: Iterable[Any], path: tuple, depth: int = 0,
-             parent_label: str | None = None, decimal: bool = False) -> None:
+             parent_label: str | None = None, decimal: bool = False, decimal_below: bool = False) -> None:
         index = 0
         parts = 0
         top = depth == 0 and not self.in_part
@@ -70,10 +70,10 @@ class Numbering:
                                  "'noi_dung' của một phần; hãy chuyển nó vào phần trước hoặc sau nó")
                 else:
                     index += 1
-                    self.numbered(item, here, depth, index, parent_label, decimal)
+                    self.numbered(item, here, depth, index, parent_label, decimal, decimal_below)
 
     def numbered(self, item: Muc, path: tuple, depth: int, index: int,
-                 parent_label: str | None, decimal: bool) -> None:
+                 parent_label: str | None, decimal: bool, decimal_below: bool = False) -> None:
         if depth >= MAX_DEPTH and not decimal:
             self.problem(path, "quá 3 cấp đánh số (I., 1., a)); ở cấp này hãy dùng 'gach' (gạch đầu dòng)")
             return
@@ -92,7 +92,11 @@ class Numbering:
         else:
             self.paragraph(level if level != "muc" else "muc", f"{label} {item.van_ban}")
         # Children numbered 2.1., 2.2. stay at the parent's level; their own children go one deeper.
-        child_decimal = item.danh_so == "thap_phan"
+        child_decimal = item.danh_so == "thap_phan" or decimal_below
+        if child_decimal and depth == 0:
+            # A mục has khoản 1., 2. below it, never "II.1.": decimal numbering starts under each khoản.
+            self.walk(item.noi_dung, path + ("noi_dung",), 1, label, decimal_below=True)
+            return
         child_depth = depth if child_decimal else depth + 1
         if decimal:
             child_depth = depth + 1
