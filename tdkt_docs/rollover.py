@@ -42,14 +42,15 @@ class Rollover:
 
 
 def default_target(source: Path, old_year: int, new_year: int) -> Path:
-    """`ke-hoach-2026.yaml` → `ke-hoach-2027.yaml`; `2026/ke-hoach.yaml` → `2027/ke-hoach.yaml`;
-    otherwise `ke-hoach-2027.yaml` beside the source."""
-    name = source.name
-    if str(old_year) in source.stem:
-        return source.with_name(name.replace(str(old_year), str(new_year)))
-    if source.parent.name == str(old_year):
-        return source.parent.parent / str(new_year) / name
-    return source.with_name(f"{source.stem}-{new_year}{source.suffix}")
+    """`ke-hoach-2026.yaml` → `ke-hoach-2027.yaml`; `2026/ke-hoach.yaml` → `2027/ke-hoach.yaml` (and
+    `2026/ke-hoach-2026.yaml` → `2027/ke-hoach-2027.yaml`); otherwise `ke-hoach-2027.yaml` beside the source."""
+    old, new = str(old_year), str(new_year)
+    folder = source.parent.parent / new if source.parent.name == old else source.parent
+    if old in source.stem:
+        return folder / source.name.replace(old, new)
+    if folder != source.parent:
+        return folder / source.name
+    return source.with_name(f"{source.stem}-{new}{source.suffix}")
 
 
 def rollover(source: Path, new_year: int, target: Path | None = None) -> Rollover:

@@ -159,18 +159,21 @@ def test_modeline_follows_a_file_written_elsewhere(data, tmp_path):
     ("ke-hoach-2026.yaml", "data", "data/ke-hoach-2027.yaml"),
     ("ke-hoach.yaml", "data/2026", "data/2027/ke-hoach.yaml"),
     ("ke-hoach.yaml", "data", "data/ke-hoach-2027.yaml"),
+    # A year in both the folder and the name: next year's plan goes into next year's folder.
+    ("ke-hoach-thi-dua-2026.yaml", "data/2026", "data/2027/ke-hoach-thi-dua-2027.yaml"),
 ])
 def test_default_names(name, parent, expected):
     assert default_target(Path(parent) / name, 2026, 2027) == Path(expected)
 
 
 def test_an_existing_file_is_never_overwritten(data):
-    target = data / "2026" / "ke-hoach-thi-dua-2027.yaml"
+    target = data / "2027" / "ke-hoach-thi-dua-2027.yaml"
+    target.parent.mkdir()
     target.write_text("# của tôi\n", encoding="utf-8")
     result = run("rollover", "data/2026/ke-hoach-thi-dua-2026.yaml", "--nam", "2027")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "data/2026/ke-hoach-thi-dua-2027.yaml: đã có tệp này; hãy chọn tên khác bằng -o hoặc xóa tệp cũ nếu muốn làm lại"]
+        "data/2027/ke-hoach-thi-dua-2027.yaml: đã có tệp này; hãy chọn tên khác bằng -o hoặc xóa tệp cũ nếu muốn làm lại"]
     assert target.read_text(encoding="utf-8") == "# của tôi\n"
 
 
