@@ -176,9 +176,10 @@ def cap_warnings(items: list[Nominee], given: list[Total], caps, loaded: Loaded 
         if where is None or not rules.over_cap(capped, base, cap):
             continue
         most = cap.share.numerator * base // cap.share.denominator
+        most_text = vn.dem(most, "cá nhân") if most else "không cá nhân nào"
         problem = at(loaded, where, f"{vn.dem(capped, 'cá nhân')} {cap.award} trên {vn.dem(base, 'cá nhân')} "
                      f"{cap.base} ({vn.percent(capped, base)}), vượt tỷ lệ tối đa {rules.shown(cap.share)} "
-                     f"(tối đa {vn.dem(most, 'cá nhân')}) theo {cap.source}; hãy xem lại danh sách, hoặc ghi giới "
+                     f"(tối đa {most_text}) theo {cap.source}; hãy xem lại danh sách, hoặc ghi giới "
                      "hạn của Hội đồng trong quy_che.gioi_han")
         found.append(replace(problem, severity="warning"))
     return found
