@@ -90,7 +90,8 @@ def verb(cach: str = "tang", cap_tren: str | None = None) -> str:
     return VERBS[cach].format(cap_tren=cap_tren)
 
 
-def request(items: list[Nominee], totals: list["Total"] = (), cach: str = "tang", cap_tren: str | None = None) -> str:
+def request(items: list[Nominee], totals: list["Total"] = (), cach: str = "tang", cap_tren: str | None = None,
+            notes: bool = True) -> str:
     """`tặng Giấy khen cho 05 tập thể và 12 cá nhân; tặng danh hiệu ... cho 01 cá nhân`; the awards given
     as totals count by their numbers."""
     parts = []
@@ -100,7 +101,7 @@ def request(items: list[Nominee], totals: list["Total"] = (), cach: str = "tang"
         parts.append(f"{word} {vn.danh_hieu(award)} cho {counts(those)}")
     for t in totals:
         parts.append(f"{word} {vn.danh_hieu(t.hinh_thuc)} cho {counted(t.counts)}"
-                     + (f" ({t.kem_theo})" if t.kem_theo else ""))
+                     + (f" ({t.kem_theo})" if t.kem_theo and notes else ""))
     return "; ".join(parts)
 
 

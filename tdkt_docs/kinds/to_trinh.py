@@ -115,7 +115,8 @@ def _computed(numbering: normalise.Numbering, doc: ToTrinhPhan, authority: str, 
         covered = {id(n) for t in given for n in t.named}
         single = [n for n in items if id(n) not in covered]
         ask = (f"{doc.chu_the} kính đề nghị {authority} xem xét, "
-               f"{request(single, list(given), doc.cach_de_nghi, doc.cap_tren)}")
+               # the list printed here or annexed is the one a total's "(có danh sách kèm theo)" meant
+               f"{request(single, list(given), doc.cach_de_nghi, doc.cap_tren, notes=table is None)}")
         if table is None:
             numbering.paragraph("doan", ask + ".")
         else:
