@@ -3,10 +3,12 @@ own sections with the computed blocks placed among them, the unit's own ký hi�
 place-and-date line, no end time; tờ trình without a list, with its own verb or sentence; caps."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from award_helpers import FIXTURES, cell_texts, edit, line_of, paragraphs, run, tables
 from tdkt_docs.checker.check import check_docx
@@ -327,3 +329,44 @@ def test_dossier_with_totals_lists_the_names_in_the_tờ_trình(work):
     assert annex[:4] == ["Họ và tên / Tên tập thể", "Tập thể", "Văn phòng HĐND và UBND xã An Bình",
                          "Trường Mầm non An Bình"]
     assert "Mai Thị Thiếu" in annex  # voted under the total, not one by one
+
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "bien-ban-to-trinh-nhieu-dang.md"
+SNIPPETS = re.findall(r"```yaml\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
+TO_TRINH_KEYS = {"cach_de_nghi", "cau_de_nghi", "bao_cao_thanh_tich"}
+
+
+@pytest.mark.parametrize("index", range(len(SNIPPETS)))
+def test_every_snippet_of_the_guide_builds(work, index):
+    """Each snippet dropped into a real-shaped document of its kind builds and passes the check."""
+    snippet = yaml.safe_load(SNIPPETS[index])
+    name = "to-trinh-truy-tang" if TO_TRINH_KEYS & set(snippet) else "mam-non-binh-xet"
+    drop = set(snippet) | ({"de_nghi"} if "cau_de_nghi" in snippet else set())
+    path = Path(f"{name}.yaml")
+    path.write_text(_without(path.read_text(encoding="utf-8"), drop) + "\n" + SNIPPETS[index], encoding="utf-8")
+    code, out, made = build(name)
+    assert code == 0, out
+    assert [f.line() for f in check_docx(made.read_bytes()) if f.severity == "error"] == []
+
+
+def test_the_guide_has_its_snippets():
+    assert len(SNIPPETS) >= 6
+
+
+def _without(text: str, keys: set[str]) -> str:
+    """The YAML text without the top-level keys given (their line and the indented lines under it)."""
+    out, skipping = [], False
+    for line in text.splitlines():
+        if line and not line[0].isspace() and not line.startswith("#"):
+            skipping = line.split(":", 1)[0] in keys
+        if not skipping:
+            out.append(line)
+    return "\n".join(out)
+
+
+def test_the_checker_warns_of_a_date_line_and_a_long_type_abbreviation_and_accepts_no_số(work):
+    _, _, made = build("mam-non-binh-xet")
+    found = {(f.rule, f.severity) for f in check_docx(made.read_bytes())}
+    assert found == {("ND30.BIEN_BAN.NO_DATE_LINE", "warning"), ("ND30.SO_KY_HIEU.TYPE", "warning")}
+    _, _, made = build("truong-binh-xet")
+    assert {f.rule for f in check_docx(made.read_bytes())} == {"ND30.BIEN_BAN.NO_DATE_LINE"}
