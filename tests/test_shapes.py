@@ -370,3 +370,26 @@ def test_the_checker_warns_of_a_date_line_and_a_long_type_abbreviation_and_accep
     assert found == {("ND30.BIEN_BAN.NO_DATE_LINE", "warning"), ("ND30.SO_KY_HIEU.TYPE", "warning")}
     _, _, made = build("truong-binh-xet")
     assert {f.rule for f in check_docx(made.read_bytes())} == {"ND30.BIEN_BAN.NO_DATE_LINE"}
+
+
+def test_totals_table_centres_the_counts_as_the_vote_table_does(work):
+    _, _, made = build("mam-non-binh-xet")
+    row = tables(made)[1].rows[1]
+    aligned = [c.paragraphs[0].style.style_id for c in row.cells]
+    assert aligned == ["TdktBangSo", "TdktBangChu", "TdktBangChu", "TdktBangSo", "TdktBangSo", "TdktBangSo",
+                       "TdktBangSo"]
+
+
+def test_a_dossier_with_attendance_as_totals(work):
+    shutil.copy(FIXTURES / "ho-so.yaml", "ho-so.yaml")
+    path = Path("ho-so.yaml")
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("  thanh_vien:"), text.index("  noi_dung:")
+    path.write_text(text[:start] + "  so_thanh_vien: {tong_so: 11, co_mat: 10, ly_do_vang: đi công tác}\n"
+                    "  chu_toa: Trần Văn Một\n  thu_ky: {ho_ten: Dương Thị Mười, chuc_vu: Công chức Văn hóa - Xã hội}\n"
+                    + text[end:], encoding="utf-8")
+    code, out = run("build", "ho-so.yaml", "-o", "out")
+    assert code == 0, out
+    lines = texts(Path("out/ho-so.bien-ban.docx"))
+    assert "Vắng mặt: 01 thành viên (đi công tác)." in lines
+    assert "Chủ trì (chủ tọa): Trần Văn Một." in lines

@@ -217,7 +217,7 @@ def _results(numbering: normalise.Numbering, outcome: Outcome) -> None:
         rows = [[str(i), t.hinh_thuc, counted(t.counts) + (f" ({t.kem_theo})" if t.kem_theo else ""),
                  METHOD[t.bieu_quyet], vn.ti_so(t.vote.votes, t.vote.base), vn.percent(t.vote.votes, t.vote.base),
                  "Đạt" if t.vote.passed else "Không đạt"] for i, t in enumerate(outcome.totals, 1)]
-        numbering.blocks.append(normalise.Block("bang", xml=grid(TOTAL_HEADERS, rows, TOTAL_WIDTHS, centre_first=True)))
+        numbering.blocks.append(normalise.Block("bang", xml=grid(TOTAL_HEADERS, rows, TOTAL_WIDTHS, centred=(0, 3, 4, 5, 6))))
 
 
 def _conclusion(numbering: normalise.Numbering, doc: BienBanPhan, outcome: Outcome) -> None:
