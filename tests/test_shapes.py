@@ -393,3 +393,25 @@ def test_a_dossier_with_attendance_as_totals(work):
     lines = texts(Path("out/ho-so.bien-ban.docx"))
     assert "Vắng mặt: 01 thành viên (đi công tác)." in lines
     assert "Chủ trì (chủ tọa): Trần Văn Một." in lines
+
+
+def test_the_starters_show_the_new_shapes_and_they_build(work):
+    code, out = run("new", "bien-ban", "-o", "bb.yaml")
+    assert code == 0, out
+    text = Path("bb.yaml").read_text(encoding="utf-8")
+    for key in ("ky_hieu", "dia_danh"):
+        text = text.replace(f"# {key}:", f"{key}:")
+    text = text.replace("  # tong_hop:", "  tong_hop:")
+    Path("bb.yaml").write_text(text, encoding="utf-8")
+    code, out = run("build", "bb.yaml", "-o", "out")
+    assert code == 0, out
+    lines = texts(Path("out/bb.docx"))
+    assert "Lao động tiên tiến" in " ".join(cell for row in cell_texts(tables(Path("out/bb.docx"))[2]) for cell in row)
+    assert [p.text for p in tables(Path("out/bb.docx"))[0].rows[1].cells[0].paragraphs] == ["Số:       /BBTĐ-HĐTĐKT"]
+    assert any(t.startswith("Kết luận: Hội đồng thống nhất đề nghị") for t in lines)
+    code, out = run("new", "to-trinh", "-o", "tt.yaml")
+    text = Path("tt.yaml").read_text(encoding="utf-8").replace("# cach_de_nghi: công nhận", "cach_de_nghi: công nhận")
+    Path("tt.yaml").write_text(text, encoding="utf-8")
+    code, out = run("build", "tt.yaml", "-o", "out")
+    assert code == 0, out
+    assert any("xem xét, công nhận Giấy khen" in t for t in texts(Path("out/tt.docx")))
