@@ -335,12 +335,17 @@ def to_trinh() -> str:
 
 
 def bien_ban() -> str:
-    """Mẫu 1.9: no place and date under the national motto; THƯ KÝ signs left, CHỦ TỌA right, and
-    Nơi nhận goes below the signatures."""
+    """Mẫu 1.9: no place and date under the national motto unless the unit writes one; THƯ KÝ signs
+    left, CHỦ TỌA right, and Nơi nhận goes below the signatures."""
     signers = layout_table("", "", cells=[(
         p("TdktQuyenHan", "THƯ KÝ") + p("TdktKhoangKy") + p("TdktHoTen", "{{ thu_ky }}"),
         p("TdktQuyenHan", "CHỦ TỌA") + p("TdktKhoangKy") + p("TdktHoTen", "{{ chu_toa }}"))])
-    return (header_block(date_line=False)
+    # A unit may drop the Số line and may add a place-and-date line, as many real biên bản do:
+    # both are whole lines the program fills or leaves empty.
+    header = header_block()
+    assert "Số: {{ so_ky_hieu }}" in header
+    header = header.replace("Số: {{ so_ky_hieu }}", "{{ so_dong }}")
+    return (header
             + p("TdktTenLoai", "BIÊN BẢN") + p("TdktTrichYeu", "{{r trich_yeu }}") + p("TdktDuongKe", "{{p ke_trich_yeu }}")
             + content_loop(AWARD_KINDS) + signers + noi_nhan_cell())
 

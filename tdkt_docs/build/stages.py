@@ -48,7 +48,8 @@ def prepare(source: Path) -> tuple[BaseModel, list[Problem], list[Rendering], Lo
         warnings = _in_order(loaded, cleaned.warnings + warnings)
     doc, more = expand(doc, loaded)
     renderings = BUILDERS[kind](doc, loaded)
-    return doc, warnings + more, renderings, loaded
+    found = [w for r in renderings for w in r.warnings]
+    return doc, warnings + more + found, renderings, loaded
 
 
 def _in_order(loaded: Loaded, problems: list[Problem]) -> list[Problem]:

@@ -1,26 +1,45 @@
 """Biên bản họp Hội đồng Thi đua - Khen thưởng (ND30 Mẫu 1.9).
 
 Everything a clerk would count by hand is counted here: members present out of all, who was absent
-and why, each nominee's votes and percentage against the council's rules, and the conclusion. A
-meeting below quorum cannot vote, so it is an error rather than a document.
+and why, each nominee's votes (or each award's, when results are given as totals) against the
+council's rules, and the conclusion. Each computed block (attendance, quorum sentence, vote table,
+conclusion...) may be placed by the clerk among their own sections (`- tu_dong: ket_qua`), or left out.
 """
 from __future__ import annotations
 
-import difflib
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from tdkt_docs import vn
-
-from tdkt_docs.kinds import normalise
-
-from tdkt_docs.model import voting_rules as rules
-from tdkt_docs.kinds.nominees import METHOD, Nominee, at, counts, nominees, request, vote_table
 from tdkt_docs.errors import InputError, Problem
-from tdkt_docs.kinds.markup import plain, runs
-from tdkt_docs.kinds.rendering import Rendering
-from tdkt_docs.typography import rule_under
 from tdkt_docs.input.loader import Loaded
-from tdkt_docs.model import BienBanPhan, DanhSach, NguoiGhi, QuyChe, ThanhVien
+from tdkt_docs.kinds import bien_ban_people as people
+from tdkt_docs.kinds import normalise
+from tdkt_docs.kinds.markup import plain, runs
+from tdkt_docs.kinds.nominees import (METHOD, Nominee, Total, at, cap_warnings, caps_of, counted, counts, nominees,
+                                      request, totals, vote_table)
+from tdkt_docs.kinds.rendering import Rendering
+from tdkt_docs.kinds.tables import grid
+from tdkt_docs.model import BienBanPhan, DanhSach, QuyChe
+from tdkt_docs.model import voting_rules as rules
+from tdkt_docs.typography import rule_under
+
+
+@dataclass
+class Outcome:
+    """What the meeting decided: the nominees case by case and the awards given as totals, voted."""
+
+    items: list[Nominee] = field(default_factory=list)
+    totals: list[Total] = field(default_factory=list)
+    named: list[Nominee] = field(default_factory=list)  # every nominee named, in the order typed
+
+    @property
+    def passed(self) -> list[Nominee]:
+        return [n for n in self.items if n.vote.passed]
+
+    @property
+    def passed_totals(self) -> list[Total]:
+        return [t for t in self.totals if t.vote.passed]
 
 
 def thresholds(q: QuyChe) -> tuple[list[rules.Rule], rules.Threshold]:
@@ -32,171 +51,190 @@ def thresholds(q: QuyChe) -> tuple[list[rules.Rule], rules.Threshold]:
     return own + [strict], default
 
 
-def _key(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
-def _describe(member: ThanhVien | NguoiGhi) -> str:
-    parts = [member.ho_ten, member.chuc_vu, getattr(member, "vai_tro", None)]
-    return ", ".join(p for p in parts if p)
-
-
 def _sentence(text: str) -> str:
     text = text.rstrip()
     return text if text.endswith((".", "!", "?", ":", ";")) else text + "."
 
 
-def _find(name: str, members: list[ThanhVien]) -> ThanhVien | None:
-    return next((m for m in members if _key(m.ho_ten) == _key(name)), None)
-
-
-def _suggest(name: str, members: list[ThanhVien]) -> str:
-    best = difflib.get_close_matches(name, [m.ho_ten for m in members], n=1, cutoff=0.6)
-    return f"; có phải '{best[0]}'?" if best else ""
-
-
-def _by_role(members: list[ThanhVien], word: str, exclude: str | None = None) -> ThanhVien | None:
-    for m in members:
-        role = m.vai_tro.casefold()
-        if word in role and (exclude is None or exclude not in role):
-            return m
-    return None
-
-
 def build(doc: BienBanPhan, ds: DanhSach, loaded: Loaded | None, prefix: tuple = (),
-          list_path: tuple = ("de_nghi",), also: str = "") -> tuple[Rendering, list[Nominee]]:
-    """The biên bản and the nominees with their votes. `also` names the other documents that a
-    meeting without quorum stops, for the message."""
-    present, absent, quorum = _attendance(doc, loaded, prefix, also)
-    total = len(doc.thanh_vien)
+          list_path: tuple = ("de_nghi",), also: str = "") -> tuple[Rendering, Outcome]:
+    """The biên bản and what the meeting decided. `also` names the other documents that a meeting
+    without quorum stops, for the message."""
+    att = people.attendance(doc, loaded, prefix, also)
     problems: list[Problem] = []
-    chu_toa = _chair(doc, present, doc.thanh_vien, loaded, prefix, problems)
-    thu_ky = _secretary(doc, present, doc.thanh_vien, loaded, prefix, problems)
+    chu_toa = people.chair(doc, att, loaded, prefix, problems)
+    thu_ky = people.secretary(doc, att, loaded, prefix, problems)
     start, end = _times(doc, loaded, prefix, problems)
-    items = _votes(doc, ds, loaded, list_path, len(present), total, problems)
+    named = nominees(ds, loaded, list_path)
+    given, single = totals(ds, named, loaded, list_path)
+    outcome = Outcome(single, given, named)
+    _votes(doc, outcome, loaded, att, problems)
     normalise.raise_if(problems)
 
     numbering = normalise.Numbering(loaded)
     para = numbering.paragraph
-    para("doan", f"Thời gian bắt đầu: {vn.gio_phut(start.hour, start.minute)}, {vn.ngay_day_du(start.date())}.")
-    para("doan", f"Địa điểm: {_sentence(doc.dia_diem)}")
-    _who(numbering, doc, present, absent, chu_toa, thu_ky)
-    para("dan", "Nội dung (theo diễn biến cuộc họp):")
-    numbering.walk(doc.noi_dung, prefix + ("noi_dung",))
+    auto = _computed(numbering, doc, att, chu_toa, thu_ky, start, end, outcome, loaded, prefix)
+    numbering.auto = auto
+    if normalise.places_computed(doc.noi_dung):
+        numbering.walk(doc.noi_dung, prefix + ("noi_dung",))
+        if doc.thanh_phan and "diem_danh" not in numbering.placed:
+            numbering.problem(prefix + ("thanh_phan",), "'thanh_phan' in cùng khối điểm danh; hãy đặt '- tu_dong: "
+                              "diem_danh' trong noi_dung, hoặc viết thành phần ngay trong noi_dung")
+    else:
+        for name in ("thoi_gian", "diem_danh", "chu_tri"):
+            auto[name]()
+        para("dan", "Nội dung (theo diễn biến cuộc họp):")
+        numbering.walk(doc.noi_dung, prefix + ("noi_dung",))
+        for name in ("hop_le", "ket_qua", "ket_luan", "ket_thuc"):
+            auto[name]()
     normalise.raise_if(numbering.problems)
-    _results(numbering, doc, items, len(present), total, quorum)
-    # the closing line keeps the signatures company on their page
-    para("dan", f"Cuộc họp kết thúc vào {vn.gio_phut(end.hour, end.minute)}, {vn.ngay_day_du(end.date())}")
     normalise.close_content(numbering.blocks)
 
+    rendering = Rendering("bien_ban.docx", _header(doc, start) | {
+        "khoi": numbering.blocks, "thu_ky": thu_ky.ho_ten, "chu_toa": chu_toa.ho_ten,
+        "noi_nhan": vn.noi_nhan_lines(doc.noi_nhan)},
+        title=f"Biên bản - {doc.ten_cuoc_hop}"[:250], date=start.date().isoformat(),
+        creator=doc.co_quan.ten.replace("\n", " "))
+    rendering.warnings = cap_warnings(outcome.passed, outcome.passed_totals, caps_of(doc.quy_che.gioi_han), loaded,
+                                      list_path)
+    return rendering, outcome
+
+
+def _header(doc: BienBanPhan, start: datetime) -> dict:
     name_lines = doc.co_quan.ten.split("\n")
-    context = {
+    head = vn.BLANK_NUMBER if doc.so is None else vn.two_digits(doc.so)
+    symbol = doc.ky_hieu or f"{vn.TYPE_ABBR['bien_ban']}-{doc.co_quan.viet_tat}"
+    day = doc.ngay or None
+    place_date = ""
+    if doc.dia_danh:
+        place_date = (vn.dia_danh_ngay(doc.dia_danh, day.ngay, day.thang, day.nam) if day is not None
+                      else vn.dia_danh_ngay(doc.dia_danh, start.day, start.month, start.year))
+    return {
         "chu_quan": vn.upper(doc.co_quan.chu_quan) if doc.co_quan.chu_quan else None,
         "co_quan": runs(vn.upper(doc.co_quan.ten)),
         "ke_co_quan": rule_under(name_lines, size_pt=13, bold=True, column_cm=6.5),
-        "so_ky_hieu": vn.so_ky_hieu(doc.so, vn.TYPE_ABBR["bien_ban"], doc.co_quan.viet_tat),
+        "so_dong": f"Số: {head}/{symbol}" if doc.dong_so else "",
+        "dia_danh_ngay": place_date,
         "trich_yeu": runs(doc.ten_cuoc_hop),
         "ke_trich_yeu": rule_under(plain(doc.ten_cuoc_hop).split("\n"), size_pt=14, bold=True, column_cm=16.5),
-        "khoi": numbering.blocks,
-        "thu_ky": thu_ky.ho_ten,
-        "chu_toa": chu_toa.ho_ten,
-        "noi_nhan": vn.noi_nhan_lines(doc.noi_nhan),
     }
-    rendering = Rendering("bien_ban.docx", context, title=f"Biên bản - {doc.ten_cuoc_hop}"[:250],
-                          date=start.date().isoformat(), creator=doc.co_quan.ten.replace("\n", " "))
-    return rendering, items
 
 
-def _attendance(doc: BienBanPhan, loaded: Loaded | None, prefix: tuple, also: str):
-    """Who is present and who is not; a meeting without quorum makes no document at all."""
-    members = doc.thanh_vien
-    members_path = prefix + ("thanh_vien",)
-    if not members:
-        raise InputError(at(loaded, members_path, "chưa có thành viên Hội đồng nào; hãy liệt kê tất cả thành viên"))
-    problems: list[Problem] = []
-    seen: dict[str, int] = {}
-    for i, m in enumerate(members):
-        if _key(m.ho_ten) in seen:
-            problems.append(at(loaded, members_path + (i, "ho_ten"),
-                               f"'{m.ho_ten}' có hai lần trong danh sách thành viên (lần đầu là thành viên thứ "
-                               f"{seen[_key(m.ho_ten)] + 1}); mỗi thành viên chỉ ghi một lần"))
-        seen.setdefault(_key(m.ho_ten), i)
-    normalise.raise_if(problems)
-    present = [m for m in members if m.co_mat]
-    absent = [m for m in members if not m.co_mat]
-    total = len(members)
-    quorum = rules.fraction(doc.quy_che.co_mat_toi_thieu)
-    if not rules.at_least(len(present), total, quorum):
-        need = rules.minimum(total, quorum)
-        stopped = "biên bản" + (f" và {also}" if also else "")
-        raise InputError(at(loaded, members_path,
-                            f"cuộc họp không đủ số thành viên để biểu quyết: có mặt {vn.ti_so(len(present), total)} "
-                            f"thành viên, quy chế cần ít nhất {rules.shown(quorum)} số thành viên "
-                            f"({vn.ti_so(need, total)}); {stopped} chưa được tạo"))
-    return present, absent, quorum
+def _computed(numbering: normalise.Numbering, doc: BienBanPhan, att, chu_toa, thu_ky, start, end,
+              outcome: Outcome, loaded, prefix) -> dict:
+    """The blocks the program writes, by the names a clerk places them with (`tu_dong:`)."""
+    para = numbering.paragraph
+
+    def thoi_gian() -> None:
+        para("doan", f"Thời gian bắt đầu: {vn.gio_phut(start.hour, start.minute)}, {vn.ngay_day_du(start.date())}.")
+        para("doan", f"Địa điểm: {_sentence(doc.dia_diem)}")
+
+    def diem_danh() -> None:
+        _who(numbering, doc, att)
+        if doc.khach_moi:
+            para("dan", "Khách mời:")
+            _bullets(numbering, doc.khach_moi)
+        numbering.walk(doc.thanh_phan, prefix + ("thanh_phan",))
+
+    def chu_tri() -> None:
+        para("doan", f"Chủ trì (chủ tọa): {people.describe(chu_toa)}.")
+        para("doan", f"Thư ký (người ghi biên bản): {people.describe(thu_ky)}.")
+
+    def ket_thuc() -> None:
+        # the closing line keeps the signatures company on their page
+        if end is not None:
+            para("dan", f"Cuộc họp kết thúc vào {vn.gio_phut(end.hour, end.minute)}, {vn.ngay_day_du(end.date())}")
+
+    return {"thoi_gian": thoi_gian, "diem_danh": diem_danh, "chu_tri": chu_tri,
+            "hop_le": lambda: para("doan", _rules_text(outcome, att)),
+            "ket_qua": lambda: _results(numbering, outcome),
+            "ket_luan": lambda: _conclusion(numbering, doc, outcome), "ket_thuc": ket_thuc}
 
 
-def _votes(doc: BienBanPhan, ds: DanhSach, loaded: Loaded | None, list_path: tuple, present: int, total: int,
-           problems: list[Problem]) -> list[Nominee]:
-    """Each nominee with its vote counted by the council's rule for its award."""
-    items = nominees(ds, loaded, list_path)
+def _votes(doc: BienBanPhan, outcome: Outcome, loaded: Loaded | None, att, problems: list[Problem]) -> None:
+    """Each nominee (or each award given as a total) with its vote counted by the council's rule."""
     own, default = thresholds(doc.quy_che)
+    present, total = att.present, att.total
     by_award: dict[str, rules.Threshold] = {}  # a long list names a few awards many times
-    for n in items:
+    for n in outcome.items + outcome.totals:
         t = by_award.get(n.hinh_thuc)
         if t is None:
             t = by_award[n.hinh_thuc] = rules.threshold_for(n.hinh_thuc, own, default)
+        who = n.ten if isinstance(n, Nominee) else n.hinh_thuc
         if n.bieu_quyet is None:
             n.bieu_quyet = "bo_phieu_kin" if t.secret else "gio_tay"
         elif t.secret and n.bieu_quyet != "bo_phieu_kin":
             problems.append(at(loaded, n.path + ("bieu_quyet",),
-                               f"{n.ten}: {n.hinh_thuc} phải bỏ phiếu kín theo quy chế; hãy sửa thành "
+                               f"{who}: {n.hinh_thuc} phải bỏ phiếu kín theo quy chế; hãy sửa thành "
                                "'bieu_quyet: bỏ phiếu kín' (hoặc bỏ dòng này)"))
         if n.dong_y is None:
-            problems.append(at(loaded, n.path, f"{n.ten}: chưa ghi số phiếu đồng ý; hãy thêm 'dong_y: <số thành "
+            problems.append(at(loaded, n.path, f"{who}: chưa ghi số phiếu đồng ý; hãy thêm 'dong_y: <số thành "
                                "viên đồng ý>'"))
             continue
         if n.dong_y > present:
             problems.append(at(loaded, n.path + ("dong_y",),
-                               f"{n.ten}: {n.dong_y} phiếu đồng ý nhiều hơn số thành viên có mặt "
+                               f"{who}: {n.dong_y} phiếu đồng ý nhiều hơn số thành viên có mặt "
                                f"({vn.ti_so(present, total)}); hãy kiểm tra lại số phiếu"))
             continue
         base = present if t.base == rules.PRESENT else total
         n.vote = rules.Vote(n.dong_y, base, t)
-    return items
 
 
-def _who(numbering: normalise.Numbering, doc: BienBanPhan, present, absent, chu_toa, thu_ky) -> None:
+def _who(numbering: normalise.Numbering, doc: BienBanPhan, att) -> None:
     para = numbering.paragraph
-    para("dan", f"Thành phần tham dự: thành viên {doc.hoi_dong}, có mặt {vn.ti_so(len(present), len(doc.thanh_vien))} "
-         "thành viên, gồm:")
-    _bullets(numbering, [_describe(m) for m in present])
-    if absent:
-        para("dan", f"Vắng mặt: {vn.dem(len(absent), 'thành viên')}, gồm:")
-        _bullets(numbering, [_describe(m) + (f" (lý do: {m.vang})" if isinstance(m.vang, str) else
-                                             " (không có lý do)") for m in absent])
-    if doc.khach_moi:
-        para("dan", "Khách mời:")
-        _bullets(numbering, doc.khach_moi)
-    para("doan", f"Chủ trì (chủ tọa): {_describe(chu_toa)}.")
-    para("doan", f"Thư ký (người ghi biên bản): {_describe(thu_ky)}.")
+    ti_so = vn.ti_so(att.present, att.total)
+    if att.members:
+        para("dan", f"Thành phần tham dự: thành viên {doc.hoi_dong}, có mặt {ti_so} thành viên, gồm:")
+        _bullets(numbering, [people.describe(m) for m in att.present_members])
+        absent = att.absent_members
+        if absent:
+            para("dan", f"Vắng mặt: {vn.dem(len(absent), 'thành viên')}, gồm:")
+            _bullets(numbering, [people.describe(m) + (f" (lý do: {m.vang})" if isinstance(m.vang, str) else
+                                                       " (không có lý do)") for m in absent])
+        return
+    given = doc.so_thanh_vien
+    para("doan", f"Thành phần tham dự: thành viên {doc.hoi_dong}, có mặt {ti_so} thành viên.")
+    missing = att.total - att.present
+    if not missing:
+        return
+    if given.vang:
+        para("dan", f"Vắng mặt: {vn.dem(missing, 'thành viên')}, gồm:")
+        _bullets(numbering, [people.describe(v) + (f" (lý do: {v.ly_do})" if v.ly_do else "") for v in given.vang])
+    else:
+        para("doan", f"Vắng mặt: {vn.dem(missing, 'thành viên')}" + (f" ({given.ly_do_vang})." if given.ly_do_vang
+                                                                      else "."))
 
 
-def _results(numbering: normalise.Numbering, doc: BienBanPhan, items: list[Nominee], present: int, total: int,
-             quorum) -> None:
+TOTAL_HEADERS = ["STT", "Hình thức khen thưởng", "Số lượng", "Biểu quyết", "Đồng ý", "Tỷ lệ", "Kết quả"]
+TOTAL_WIDTHS = [1.2, 4.4, 3.5, 2.1, 1.8, 1.6, 1.9]
+
+
+def _results(numbering: normalise.Numbering, outcome: Outcome) -> None:
+    numbering.paragraph("dan", "Kết quả biểu quyết:")
+    if outcome.items:
+        numbering.blocks.append(normalise.Block("bang", xml=vote_table(outcome.items)))
+    if outcome.totals:
+        rows = [[str(i), t.hinh_thuc, counted(t.counts) + (f" ({t.kem_theo})" if t.kem_theo else ""),
+                 METHOD[t.bieu_quyet], vn.ti_so(t.vote.votes, t.vote.base), vn.percent(t.vote.votes, t.vote.base),
+                 "Đạt" if t.vote.passed else "Không đạt"] for i, t in enumerate(outcome.totals, 1)]
+        numbering.blocks.append(normalise.Block("bang", xml=grid(TOTAL_HEADERS, rows, TOTAL_WIDTHS, centred=(0, 3, 4, 5, 6))))
+
+
+def _conclusion(numbering: normalise.Numbering, doc: BienBanPhan, outcome: Outcome) -> None:
     para = numbering.paragraph
-    para("doan", _rules_text(items, present, total, quorum))
-    para("dan", "Kết quả biểu quyết:")
-    numbering.blocks.append(normalise.Block("bang", xml=vote_table(items)))
-    passed = [n for n in items if n.vote.passed]
-    failed = [n for n in items if not n.vote.passed]
-    if passed:
-        para("doan", f"Kết luận: Hội đồng thống nhất đề nghị {request(passed)}.")
+    passed, failed = outcome.passed, [n for n in outcome.items if not n.vote.passed]
+    passed_totals = outcome.passed_totals
+    failed_totals = [t for t in outcome.totals if not t.vote.passed]
+    if passed or passed_totals:
+        para("doan", f"Kết luận: Hội đồng thống nhất đề nghị {request(passed, passed_totals)}.")
     else:
         para("doan", "Kết luận: không có trường hợp nào đạt tỷ lệ phiếu đồng ý theo quy chế để đề nghị khen thưởng.")
-    if failed and passed:
+    if failed and (passed or passed_totals):
         names = "; ".join(f"{n.ten} ({vn.percent(n.vote.votes, n.vote.base)})" for n in failed)
         para("doan", f"Không đề nghị {counts(failed)} chưa đạt tỷ lệ phiếu đồng ý theo quy chế: {names}.")
+    if failed_totals and (passed or passed_totals):
+        names = "; ".join(f"{t.hinh_thuc} ({vn.percent(t.vote.votes, t.vote.base)})" for t in failed_totals)
+        para("doan", f"Không đề nghị các hình thức chưa đạt tỷ lệ phiếu đồng ý theo quy chế: {names}.")
     for line in doc.ket_luan:
         para("doan", line)
 
@@ -206,53 +244,14 @@ def _bullets(numbering: normalise.Numbering, lines: list[str]) -> None:
         numbering.paragraph("gach", f"- {line}{'.' if i == len(lines) - 1 else ';'}")
 
 
-def _chair(doc, present, members, loaded, prefix, problems) -> ThanhVien:
-    if doc.chu_toa is None:
-        found = _by_role(present, "chủ tịch", exclude="phó")
-        if found is None:
-            problems.append(at(loaded, prefix + ("thanh_vien",),
-                               "không xác định được chủ tọa: không có thành viên có mặt với vai trò Chủ tịch Hội đồng; "
-                               "hãy ghi 'chu_toa: <họ tên thành viên chủ trì>'"))
-            return present[0]
-        return found
-    found = _find(doc.chu_toa, members)
-    if found is None:
-        problems.append(at(loaded, prefix + ("chu_toa",), f"'{doc.chu_toa}' không có trong danh sách thành viên"
-                           f"{_suggest(doc.chu_toa, members)}"))
-        return present[0]
-    if not found.co_mat:
-        problems.append(at(loaded, prefix + ("chu_toa",), f"{found.ho_ten} vắng mặt nên không thể chủ trì cuộc họp"))
-    return found
-
-
-def _secretary(doc, present, members, loaded, prefix, problems) -> ThanhVien | NguoiGhi:
-    if isinstance(doc.thu_ky, NguoiGhi):
-        return doc.thu_ky
-    if doc.thu_ky is None:
-        found = _by_role(present, "thư ký")
-        if found is None:
-            problems.append(at(loaded, prefix + ("thanh_vien",),
-                               "không xác định được thư ký: không có thành viên có mặt với vai trò Thư ký; hãy ghi "
-                               "'thu_ky: <họ tên>' (hoặc người ghi biên bản: thu_ky: {ho_ten: ..., chuc_vu: ...})"))
-            return present[0]
-        return found
-    found = _find(doc.thu_ky, members)
-    if found is None:
-        problems.append(at(loaded, prefix + ("thu_ky",), f"'{doc.thu_ky}' không có trong danh sách thành viên"
-                           f"{_suggest(doc.thu_ky, members)}; người ghi biên bản không phải thành viên thì viết "
-                           "thu_ky: {ho_ten: ..., chuc_vu: ...}"))
-        return present[0]
-    if not found.co_mat:
-        problems.append(at(loaded, prefix + ("thu_ky",), f"{found.ho_ten} vắng mặt nên không thể làm thư ký cuộc họp"))
-    return found
-
-
-def _times(doc, loaded, prefix, problems) -> tuple[datetime, datetime]:
+def _times(doc, loaded, prefix, problems) -> tuple[datetime, datetime | None]:
     b, e = doc.bat_dau, doc.ket_thuc
     if b.ngay is None:
         problems.append(at(loaded, prefix + ("bat_dau",), "cần cả ngày và giờ bắt đầu, ví dụ 2026-01-08 14:00"))
         raise InputError(problems)
     start = datetime(b.ngay.year, b.ngay.month, b.ngay.day, b.gio, b.phut)
+    if e is None:
+        return start, None
     day = e.ngay or b.ngay
     end = datetime(day.year, day.month, day.day, e.gio, e.phut)
     if end <= start:
@@ -262,11 +261,11 @@ def _times(doc, loaded, prefix, problems) -> tuple[datetime, datetime]:
     return start, end
 
 
-def _rules_text(items: list[Nominee], present: int, total: int, quorum) -> str:
+def _rules_text(outcome: Outcome, att) -> str:
     """The quorum as found and the thresholds the nominees were held to, in one sentence."""
     used: dict[rules.Threshold, list[str]] = {}
     seen: set[tuple[str, int]] = set()
-    for n in items:
+    for n in outcome.items + outcome.totals:
         # A nominee whose award and threshold were met already adds nothing, and the threshold's
         # Fraction is slow to hash: a long list is looked up by its few distinct pairs.
         if (n.hinh_thuc, id(n.vote.threshold)) in seen:
@@ -282,8 +281,9 @@ def _rules_text(items: list[Nominee], present: int, total: int, quorum) -> str:
 
     ordered = sorted(used, key=lambda t: (t.secret, t.share))
     main, others = ordered[0], ordered[1:]
-    text = (f"Số thành viên dự họp {vn.ti_so(present, total)}, đạt từ {rules.shown(quorum)} số thành viên Hội đồng "
-            f"trở lên, đủ điều kiện biểu quyết theo quy chế. Trường hợp được đề nghị phải được {need(main)}")
+    text = (f"Số thành viên dự họp {vn.ti_so(att.present, att.total)}, đạt từ {rules.shown(att.quorum)} số thành "
+            f"viên Hội đồng trở lên, đủ điều kiện biểu quyết theo quy chế. Trường hợp được đề nghị phải được "
+            f"{need(main)}")
     if others:
         text += "; riêng " + "; ".join(f"{vn.liet_ke(used[t])}: {need(t)}" for t in others)
     return text + "."

@@ -6,7 +6,7 @@ from __future__ import annotations
 from tdkt_docs.kinds import bien_ban
 
 from tdkt_docs.kinds import to_trinh
-from tdkt_docs.kinds.nominees import at, nominees
+from tdkt_docs.kinds.nominees import at, cap_warnings, caps_of, nominees, totals
 from tdkt_docs.errors import InputError
 from tdkt_docs.kinds.rendering import Rendering
 from tdkt_docs.input.loader import Loaded
@@ -14,9 +14,12 @@ from tdkt_docs.model import BienBan, HoSo, ToTrinh
 
 
 def ho_so(doc: HoSo, loaded: Loaded | None) -> list[Rendering]:
-    minutes, voted = bien_ban.build(doc.bien_ban, doc.de_nghi, loaded, prefix=("bien_ban",), also="tờ trình")
-    passed = [n for n in voted if n.vote.passed]
-    if not passed:
+    minutes, outcome = bien_ban.build(doc.bien_ban, doc.de_nghi, loaded, prefix=("bien_ban",), also="tờ trình")
+    passed_totals = outcome.passed_totals
+    listed = {id(n) for n in outcome.passed} | {id(n) for t in passed_totals for n in t.named}
+    # The names in the order the clerk typed them, whether voted one by one or under a total.
+    passed = [n for n in outcome.named if id(n) in listed]
+    if not passed and not passed_totals:
         raise InputError(at(loaded, ("de_nghi",), "không trường hợp nào đạt tỷ lệ phiếu đồng ý theo quy chế, nên "
                             "không có ai để đề nghị trong tờ trình; hãy kiểm tra lại số phiếu 'dong_y'"))
     met = doc.bien_ban.bat_dau.ngay
@@ -25,7 +28,7 @@ def ho_so(doc: HoSo, loaded: Loaded | None) -> list[Rendering]:
         raise InputError(at(loaded, ("to_trinh", "ngay"),
                             f"tờ trình ký ngày {signed:%d/%m/%Y}, trước cuộc họp Hội đồng ngày {met:%d/%m/%Y}; "
                             "tờ trình phải ký cùng ngày hoặc sau cuộc họp"))
-    submission = to_trinh.build(doc.to_trinh, passed, loaded, prefix=("to_trinh",))
+    submission = to_trinh.build(doc.to_trinh, passed, loaded, prefix=("to_trinh",), given=passed_totals)
     minutes.suffix = ".bien-ban"
     submission.suffix = ".to-trinh"
     return [minutes, submission]
@@ -37,4 +40,12 @@ def bien_ban_rieng(doc: BienBan, loaded: Loaded | None) -> list[Rendering]:
 
 
 def to_trinh_rieng(doc: ToTrinh, loaded: Loaded | None) -> list[Rendering]:
-    return [to_trinh.build(doc, nominees(doc.de_nghi, loaded, ("de_nghi",)), loaded)]
+    # A list begun and left empty is a mistake; a tờ trình without one says its request in cau_de_nghi.
+    required = "de_nghi" in doc.model_fields_set and not doc.cau_de_nghi
+    named = nominees(doc.de_nghi, loaded, ("de_nghi",), required=required)
+    given, _ = totals(doc.de_nghi, named, loaded, ("de_nghi",))
+    rendering = to_trinh.build(doc, named, loaded, given=given)
+    covered = {id(n) for t in given for n in t.named}
+    rendering.warnings = cap_warnings([n for n in named if id(n) not in covered], given,
+                                      caps_of(doc.gioi_han), loaded, ("de_nghi",))
+    return [rendering]

@@ -3,7 +3,7 @@ signature lines, './.', all computed here and never typed by the clerk."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from markupsafe import Markup
 
@@ -12,6 +12,7 @@ from tdkt_docs.errors import InputError, Problem
 from tdkt_docs.kinds.markup import plain, runs
 from tdkt_docs.input.loader import Loaded, dotted
 from tdkt_docs.model import Bang, Gach, Muc, NguoiKy, VanBan
+from tdkt_docs.model.fields import TuDong
 
 # Numbered levels of a document not divided into articles (ND30 PL I.II.6.đ, part B).
 LEVELS = ("muc", "khoan", "diem")
@@ -37,6 +38,9 @@ class Numbering:
     blocks: list[Block] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     in_part: bool = False
+    # The computed blocks this kind offers to `tu_dong:` items, by name; each appends its blocks.
+    auto: dict[str, Callable[[], None]] = field(default_factory=dict)
+    placed: list[str] = field(default_factory=list)
 
     def label(self, depth: int, index: int, parent_label: str | None, decimal: bool) -> str:
         if decimal and parent_label:
@@ -57,6 +61,8 @@ class Numbering:
             here = path + (i,)
             if isinstance(item, str):
                 self.paragraph("doan", item)
+            elif isinstance(item, TuDong):
+                self.computed(item.tu_dong, here)
             elif isinstance(item, Muc):
                 if item.phan is not None:
                     parts += 1
@@ -115,6 +121,20 @@ class Numbering:
             self.walk(item.noi_dung, path + ("noi_dung",), 0)
         finally:
             self.in_part = False
+
+    def computed(self, name: str, path: tuple) -> None:
+        """A `tu_dong:` item: the block the kind computes, printed where the clerk put it."""
+        if name not in self.auto:
+            known = ", ".join(self.auto) if self.auto else ""
+            where = f"văn bản này có: {known}" if known else "loại văn bản này không có khối tự động nào"
+            self.problem(path + ("tu_dong",), f"không có khối tự động '{name}' ({where}); hãy sửa tên hoặc "
+                         "bỏ dòng này")
+            return
+        if name in self.placed:
+            self.problem(path + ("tu_dong",), f"khối tự động '{name}' đã đặt ở chỗ khác; mỗi khối chỉ đặt một lần")
+            return
+        self.placed.append(name)
+        self.auto[name]()
 
     def bullets(self, items: list, depth: int) -> None:
         kieu = "gach" if depth == 0 else "cong"
@@ -199,3 +219,13 @@ def content_blocks(doc: Any, loaded: Loaded | None) -> list[Block]:
 def raise_if(problems: list[Problem]) -> None:
     if problems:
         raise InputError(problems)
+
+
+def places_computed(items: Iterable[Any]) -> bool:
+    """Whether the clerk placed any computed block (`tu_dong:`) in this body, at any depth."""
+    for item in items:
+        if isinstance(item, TuDong):
+            return True
+        if isinstance(item, Muc) and places_computed(item.noi_dung):
+            return True
+    return False

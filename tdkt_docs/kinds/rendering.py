@@ -1,7 +1,7 @@
 """What a kind hands to the renderer: one DOCX to make, its template and its values."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -17,6 +17,8 @@ class Rendering:
     title: str = ""
     date: str = "2000-01-01"
     creator: str = ""
+    # What a văn thư would query though the document can be made (a share cap exceeded): Problems.
+    warnings: list = field(default_factory=list)
 
 
 def iso_date(doc) -> str:

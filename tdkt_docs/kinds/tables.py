@@ -31,7 +31,7 @@ def _cell(width: int, content: Markup, style: str) -> str:
 
 
 def grid(headers: list[str], rows: list[list[str]], widths_cm: list[float] | None = None,
-         centre_first: bool = False) -> Markup:
+         centre_first: bool = False, centred: tuple[int, ...] = ()) -> Markup:
     widths = _widths(headers, rows, widths_cm)
     out = ['<w:tbl><w:tblPr><w:tblStyle w:val="TdktBang"/><w:tblW w:w="0" w:type="auto"/>'
            '<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>']
@@ -45,7 +45,7 @@ def grid(headers: list[str], rows: list[list[str]], widths_cm: list[float] | Non
         for i, (w, value) in enumerate(zip(widths, row)):
             xml = cells.get((i, value))
             if xml is None:
-                style = "TdktBangSo" if (i == 0 and centre_first) else "TdktBangChu"
+                style = "TdktBangSo" if (i == 0 and centre_first) or i in centred else "TdktBangChu"
                 xml = cells[i, value] = _cell(w, runs(value), style)
             out.append(xml)
         out.append("</w:tr>")

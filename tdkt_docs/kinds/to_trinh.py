@@ -10,7 +10,7 @@ from markupsafe import Markup
 from tdkt_docs import vn
 
 from tdkt_docs.kinds import normalise
-from tdkt_docs.kinds.nominees import Nominee, at, awards, groups_present, list_table, request
+from tdkt_docs.kinds.nominees import Nominee, Total, at, awards, groups_present, list_table, request, verb
 from tdkt_docs.errors import InputError
 from tdkt_docs.kinds.markup import runs
 from tdkt_docs.kinds.rendering import Rendering
@@ -54,7 +54,10 @@ def recipients(doc) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
-def build(doc: ToTrinhPhan, items: list[Nominee], loaded: Loaded | None, prefix: tuple = ()) -> Rendering:
+def build(doc: ToTrinhPhan, items: list[Nominee], loaded: Loaded | None, prefix: tuple = (),
+          given: list[Total] = ()) -> Rendering:
+    """`items`: every nominee named (the list printed); `given`: the awards given as totals, each
+    covering the nominees named for it, so that the request sentence counts every award once."""
     to = recipients(doc)
     if doc.tham_quyen is not None:
         authority = doc.tham_quyen
@@ -64,21 +67,28 @@ def build(doc: ToTrinhPhan, items: list[Nominee], loaded: Loaded | None, prefix:
         raise InputError(at(loaded, prefix + ("kinh_gui",),
                             "'kinh_gui' có nhiều nơi nhận; hãy thêm 'tham_quyen: ...' là người có thẩm quyền khen "
                             "thưởng trong câu đề nghị (ví dụ: Chủ tịch Ủy ban nhân dân tỉnh)"))
-    annex = doc.danh_sach_kem_theo
+    if doc.cach_de_nghi == "trinh_cap_tren" and not doc.cap_tren and not doc.cau_de_nghi:
+        raise InputError(at(loaded, prefix + ("cach_de_nghi",), "đề nghị cấp trên xét tặng: hãy thêm 'cap_tren: ...' "
+                            "(ví dụ: Thủ tướng Chính phủ), hoặc tự viết câu trong 'cau_de_nghi'"))
+    if not items and not given and not doc.cau_de_nghi:
+        raise InputError(at(loaded, prefix + ("de_nghi",), "tờ trình chưa có danh sách đề nghị ('de_nghi') và chưa có "
+                            "câu đề nghị tự viết; hãy thêm một trong hai, ví dụ cau_de_nghi: \"... kính đề nghị ... "
+                            "xem xét, công nhận ...\""))
+    annex = doc.danh_sach_kem_theo and bool(items)
+    table = list_table(items) if items else None
     numbering = normalise.Numbering(loaded)
     for line in doc.can_cu:
         numbering.paragraph("can_cu", line)
     for line in doc.mo_dau:
         numbering.paragraph("doan", line)
-    numbering.walk(doc.noi_dung, prefix + ("noi_dung",))
+    numbering.auto = _computed(numbering, doc, authority, items, given, annex, table)
+    if normalise.places_computed(doc.noi_dung):
+        numbering.walk(doc.noi_dung, prefix + ("noi_dung",))
+    else:
+        numbering.walk(doc.noi_dung, prefix + ("noi_dung",))
+        for name in ("de_nghi", "danh_sach", "bao_cao_thanh_tich"):
+            numbering.auto[name]()
     normalise.raise_if(numbering.problems)
-    ask = f"{doc.chu_the} kính đề nghị {authority} xem xét, {request(items)}"
-    numbering.paragraph("doan" if annex else "dan", ask + (" (có danh sách kèm theo)." if annex else ", cụ thể như sau:"))
-    table = list_table(items)
-    if not annex:
-        numbering.blocks.append(normalise.Block("bang", xml=table))
-    if doc.bao_cao_thanh_tich:
-        numbering.paragraph("nghieng", "(Có báo cáo thành tích kèm theo)")
     for line in doc.ket_thuc or [f"{doc.chu_the} kính trình {authority} xem xét, quyết định."]:
         numbering.paragraph("doan", line)
     normalise.close_content(numbering.blocks)
@@ -94,9 +104,40 @@ def build(doc: ToTrinhPhan, items: list[Nominee], loaded: Loaded | None, prefix:
                      creator=doc.co_quan.ten.replace("\n", " "))
 
 
+def _computed(numbering: normalise.Numbering, doc: ToTrinhPhan, authority: str, items: list[Nominee],
+              given: list[Total], annex: bool, table: Markup | None) -> dict:
+    """The blocks the program writes, by the names a clerk places them with (`tu_dong:`)."""
+    def de_nghi() -> None:
+        if doc.cau_de_nghi:
+            for line in doc.cau_de_nghi:
+                numbering.paragraph("doan", line)
+            return
+        covered = {id(n) for t in given for n in t.named}
+        single = [n for n in items if id(n) not in covered]
+        ask = (f"{doc.chu_the} kính đề nghị {authority} xem xét, "
+               # the list printed here or annexed is the one a total's "(có danh sách kèm theo)" meant
+               f"{request(single, list(given), doc.cach_de_nghi, doc.cap_tren, notes=table is None)}")
+        if table is None:
+            numbering.paragraph("doan", ask + ".")
+        else:
+            numbering.paragraph("doan" if annex else "dan",
+                                ask + (" (có danh sách kèm theo)." if annex else ", cụ thể như sau:"))
+
+    def danh_sach() -> None:
+        if table is not None and not annex:
+            numbering.blocks.append(normalise.Block("bang", xml=table))
+
+    def bao_cao() -> None:
+        if doc.bao_cao_thanh_tich:
+            numbering.paragraph("nghieng", "(Có báo cáo thành tích kèm theo)")
+
+    return {"de_nghi": de_nghi, "danh_sach": danh_sach, "bao_cao_thanh_tich": bao_cao}
+
+
 def _annex(doc: ToTrinhPhan, items: list[Nominee], table: Markup) -> dict:
     who = vn.liet_ke(groups_present(items))
-    title = f"{who[:1].upper()}{who[1:]} được đề nghị tặng {vn.liet_ke([vn.danh_hieu(a) for a in awards(items)])}"
+    word = "xét tặng" if doc.cach_de_nghi == "trinh_cap_tren" else verb(doc.cach_de_nghi)
+    title = f"{who[:1].upper()}{who[1:]} được đề nghị {word} {vn.liet_ke([vn.danh_hieu(a) for a in awards(items)])}"
     number = vn.so_ky_hieu(doc.so, vn.TYPE_ABBR["to_trinh"], doc.co_quan.viet_tat)
     when = vn.ngay_thang_nam(doc.ngay.ngay, doc.ngay.thang, doc.ngay.nam)
     return {

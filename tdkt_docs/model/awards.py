@@ -9,35 +9,13 @@ from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
 from tdkt_docs.model import voting_rules as rules
-from tdkt_docs.model.fields import Base, CHU_SCHEMA, Chu, CoQuan, Item, ListOrSheet, Paragraphs, VanBan, _not_blank, parse_ngay
+from tdkt_docs.model.award_shapes import (BieuQuyet, CachDeNghi, GioiHan, SoThanhVien, TongHop, VangMat,  # noqa: F401
+                                          _count)
+from tdkt_docs.model.fields import (Base, CHU_SCHEMA, Chu, CoQuan, Item, ListOrSheet, NgayBanHanh, Paragraphs, VanBan,
+                                    _not_blank, parse_ngay)
 
 
 # --- Nominees ---------------------------------------------------------------------------------------------
-
-_BIEU_QUYET = {"gio_tay": "gio_tay", "giơ tay": "gio_tay", "biểu quyết giơ tay": "gio_tay",
-               "bo_phieu_kin": "bo_phieu_kin", "bỏ phiếu kín": "bo_phieu_kin", "phiếu kín": "bo_phieu_kin"}
-
-
-def _bieu_quyet(value: Any) -> Any:
-    if isinstance(value, str):
-        key = re.sub(r"\s+", " ", value.strip().lower())
-        if key in _BIEU_QUYET:
-            return _BIEU_QUYET[key]
-        raise PydanticCustomError("vote", "hình thức biểu quyết '{v}' không có; ghi 'giơ tay' hoặc 'bỏ phiếu kín'",
-                                  {"v": value})
-    return value
-
-
-BieuQuyet = Annotated[Literal["gio_tay", "bo_phieu_kin"], BeforeValidator(_bieu_quyet),
-                      WithJsonSchema({"type": "string", "enum": ["giơ tay", "bỏ phiếu kín", "gio_tay", "bo_phieu_kin"]})]
-
-
-def _count(value: Any) -> Any:
-    # Spreadsheets hand over 9.0 for 9.
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
 
 class DeNghi(Base):
     ten: Chu = Field(description="Họ và tên cá nhân, hoặc tên tập thể, hộ gia đình — viết một lần, "
@@ -62,6 +40,10 @@ class DanhSach(Base):
         [{"ten": "Nguyễn Thị Hoa", "chuc_vu_don_vi": "Giáo viên", "dong_y": 8}], {"tep": "ca-nhan.xlsx"}])
     ho_gia_dinh: list[DeNghi] = ListOrSheet("Các hộ gia đình được đề nghị (nếu có).",
                                             [[{"ten": "Hộ ông Lò Văn Minh, thôn Nà Cà"}]])
+    tong_hop: list[TongHop] = Field(default_factory=list, description=(
+        "Kết quả theo từng hình thức khi không xét từng người: số lượng, số phiếu đồng ý, danh sách kèm theo. "
+        "Nếu cũng liệt kê tên người có hình thức đó ở trên, số lượng phải khớp với danh sách."),
+        examples=[[{"hinh_thuc": "Lao động tiên tiến", "ca_nhan": 50, "dong_y": 49, "kem_theo": True}]])
 
 
 # --- The council meeting ------------------------------------------------------------------------------------
@@ -107,6 +89,11 @@ class QuyChe(Base):
     rieng: list[NguongRieng] = Field(default_factory=list, description=(
         "Ngưỡng riêng cho một số hình thức, xét trước ngưỡng chung. Mặc định đã có: Chiến sĩ thi đua cấp tỉnh "
         "trở lên cần 90%, bỏ phiếu kín."), examples=[[{"hinh_thuc": "Bằng khen", "dong_y": 80}]])
+    gioi_han: list[GioiHan] | None = Field(None, description=(
+        "Giới hạn tỷ lệ giữa các danh hiệu, cảnh báo khi vượt. Bỏ trống: Chiến sĩ thi đua cơ sở không quá 15% "
+        "số cá nhân đạt Lao động tiên tiến; [] : không kiểm tra."), examples=[[{
+            "hinh_thuc": "Chiến sĩ thi đua cơ sở", "so_voi": "Lao động tiên tiến", "toi_da": 15,
+            "nguon": "Quy chế thi đua, khen thưởng của Sở"}]])
 
 
 class ThoiGian(Base):
@@ -180,27 +167,43 @@ class BienBanPhan(Base):
                                        "viet_tat": "HĐTĐKT"}])
     so: Annotated[int, Field(ge=1, le=99999)] | None = Field(None, description="Số biên bản; bỏ trống khi chưa có số.",
                                                              examples=[1])
+    ky_hieu: Chu | None = Field(None, description="Ký hiệu như đơn vị vẫn viết, sau dấu '/': ví dụ 'BBTĐ-THCS'; "
+                                "bỏ trống: BB-<viet_tat>.", examples=["BBTĐ-THCS"])
+    dong_so: bool = Field(True, description="false: không in dòng 'Số: .../...'.", examples=[False])
+    dia_danh: Chu | None = Field(None, description="Địa danh của dòng 'địa danh, ngày ... tháng ... năm ...' dưới "
+                                 "Quốc hiệu (Mẫu 1.9 không có dòng này; nhiều đơn vị vẫn ghi); bỏ trống: không in.",
+                                 examples=["Mỹ Hưng"])
+    ngay: NgayBanHanh | None = Field(None, description="Ngày của dòng địa danh; bỏ trống: ngày họp.",
+                                     examples=["2021-05-25"])
     ten_cuoc_hop: Chu = Field(description="Tên cuộc họp, dòng dưới 'BIÊN BẢN'.",
                               examples=["Họp Hội đồng Thi đua - Khen thưởng xã xét đề nghị khen thưởng năm 2025"])
     hoi_dong: Chu = Field(description="Tên Hội đồng như viết trong câu văn.",
                           examples=["Hội đồng Thi đua - Khen thưởng xã Tam Đường"])
     bat_dau: ThoiDiem = Field(description="Ngày và giờ bắt đầu: 2026-01-08 14:00.", examples=["2026-01-08 14:00"])
-    ket_thuc: ThoiDiem = Field(description="Giờ kết thúc: 16:30 (cùng ngày) hoặc 2026-01-09 08:30.",
-                               examples=["16:30"])
+    ket_thuc: ThoiDiem | None = Field(None, description="Giờ kết thúc: 16:30 (cùng ngày) hoặc 2026-01-09 08:30; "
+                                      "bỏ trống: không in dòng giờ kết thúc.", examples=["16:30"])
     dia_diem: Chu = Field(description="Địa điểm họp.", examples=["Hội trường Ủy ban nhân dân xã Tam Đường"])
     thanh_vien: list[ThanhVien] = ListOrSheet(
-        "Tất cả thành viên Hội đồng, có mặt và vắng mặt (vắng thì ghi 'vang').",
+        "Tất cả thành viên Hội đồng, có mặt và vắng mặt (vắng thì ghi 'vang'); hoặc chỉ ghi 'so_thanh_vien'.",
         [_MEMBERS_EXAMPLE, {"tep": "thanh-vien.xlsx"}])
+    so_thanh_vien: SoThanhVien | None = Field(None, description=(
+        "Thành phần ghi theo số lượng thay cho danh sách từng người: tổng số, có mặt, người vắng (nếu nêu tên)."),
+        examples=[{"tong_so": 50, "co_mat": 49, "ly_do_vang": "có lý do"}])
+    thanh_phan: list[Item] = Field(default_factory=list, description=(
+        "Thành phần tham dự do người ghi tự viết (đoạn văn, gạch đầu dòng), in sau phần điểm danh."),
+        examples=[[{"gach": ["Đ/c Nguyễn Thị Lan - Hiệu trưởng - Chủ tịch Hội đồng"]}]])
     khach_moi: Paragraphs = Field(default_factory=list, description="Khách mời dự họp (nếu có), mỗi dòng một người.",
                                   examples=[["Đại diện Ủy ban Mặt trận Tổ quốc Việt Nam xã"]])
-    chu_toa: Chu | None = Field(None, description="Họ tên người chủ trì (một thành viên có mặt); bỏ trống: "
-                                "Chủ tịch Hội đồng.", examples=["Nguyễn Văn An"])
+    chu_toa: Chu | NguoiGhi | None = Field(
+        None, description="Họ tên người chủ trì (một thành viên có mặt), hoặc {ho_ten, chuc_vu} khi không liệt kê "
+        "thành viên; bỏ trống: Chủ tịch Hội đồng.", examples=["Nguyễn Văn An"])
     thu_ky: Chu | NguoiGhi | None = Field(
         None, description="Họ tên thư ký (một thành viên có mặt), hoặc người ghi biên bản không phải thành viên "
         "{ho_ten, chuc_vu}; bỏ trống: thành viên có vai trò Thư ký.",
         examples=["Bùi Thị Hương", {"ho_ten": "Lê Văn Ghi", "chuc_vu": "Chuyên viên Văn phòng"}])
-    noi_dung: list[Item] = Field(default_factory=list,
-                                 description="Diễn biến cuộc họp: các ý kiến, nội dung đã thảo luận.",
+    noi_dung: list[Item] = Field(default_factory=list, description=(
+        "Diễn biến cuộc họp: các ý kiến, nội dung đã thảo luận. Có thể tự chia mục (I. Thành phần, II. Nội "
+        "dung...) và đặt các khối tự động vào chỗ của chúng: '- tu_dong: diem_danh', 'ket_qua', 'ket_luan'..."),
                                  examples=[["Thư ký Hội đồng báo cáo tóm tắt thành tích các trường hợp."]])
     ket_luan: Paragraphs = Field(default_factory=list, description="Kết luận thêm của chủ tọa (nếu có); câu kết "
                                  "luận về danh sách đề nghị do chương trình viết từ kết quả biểu quyết.",
@@ -241,6 +244,15 @@ class ToTrinhPhan(VanBan):
                                examples=[["Năm 2025, nhiều tập thể, cá nhân có thành tích xuất sắc."]])
     noi_dung: list[Item] = Field(default_factory=list, description="Các mục nội dung thêm (nếu có).",
                                  examples=[[{"tieu_de": "Tóm tắt thành tích", "noi_dung": ["Nội dung."]}]])
+    cach_de_nghi: CachDeNghi = Field("tang", description="Động từ của câu đề nghị: tặng (mặc định), công nhận, "
+                                     "truy tặng, hoặc đề nghị cấp trên xét tặng (ghi thêm 'cap_tren').",
+                                     examples=["công nhận", "truy tặng"])
+    cap_tren: Chu | None = Field(None, description="Cấp trên được trình xét tặng, khi cach_de_nghi là 'đề nghị cấp "
+                                 "trên xét tặng'.", examples=["Thủ tướng Chính phủ"])
+    cau_de_nghi: Paragraphs = Field(default_factory=list, description=(
+        "Câu đề nghị tự viết, thay cho câu chương trình viết từ danh sách."),
+        examples=[["Trường Tiểu học Kim Đồng kính đề nghị Chủ tịch Ủy ban nhân dân xã xem xét, công nhận "
+                   "Liên đội đạt danh hiệu Liên đội mạnh năm học 2024 - 2025."]])
     danh_sach_kem_theo: bool = Field(True, description="true: danh sách in thành trang 'DANH SÁCH' kèm theo; "
                                      "false: in bảng ngay trong tờ trình.", examples=[False])
     bao_cao_thanh_tich: bool = Field(True, description="true: ghi '(Có báo cáo thành tích kèm theo)'.",
@@ -255,8 +267,12 @@ class ToTrinhPhan(VanBan):
 class ToTrinh(ToTrinhPhan):
     loai: Literal["to_trinh"] = Field(description="Loại văn bản: tờ trình đề nghị khen thưởng.",
                                       examples=["to_trinh"])
-    de_nghi: DanhSach = Field(description="Danh sách đề nghị khen thưởng.",
+    de_nghi: DanhSach = Field(default_factory=DanhSach, description="Danh sách đề nghị khen thưởng; bỏ trống "
+                              "khi tờ trình không kèm danh sách (khi đó viết 'cau_de_nghi').",
                               examples=[{"hinh_thuc": "Giấy khen", "tap_the": [{"ten": "Thôn Nà Cà"}]}])
+    gioi_han: list[GioiHan] | None = Field(None, description="Giới hạn tỷ lệ giữa các danh hiệu (như trong "
+                                           "quy_che của biên bản); bỏ trống: Chiến sĩ thi đua cơ sở không quá 15% "
+                                           "Lao động tiên tiến; []: không kiểm tra.", examples=[[]])
 
 
 class HoSo(Base):

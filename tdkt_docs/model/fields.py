@@ -203,6 +203,36 @@ def _kind(value: Any) -> str:
     return "chu" if isinstance(value, str) else "muc"
 
 
+# The blocks a kind computes (attendance, vote table, request sentence...), each placed by the clerk
+# where it belongs among their own sections; which names a kind knows is checked when it is built.
+TU_DONG = {
+    "thoi_gian": "biên bản: thời gian bắt đầu và địa điểm",
+    "diem_danh": "biên bản: thành phần tham dự, có mặt, vắng mặt, khách mời",
+    "chu_tri": "biên bản: chủ trì (chủ tọa) và thư ký",
+    "hop_le": "biên bản: số thành viên dự họp đủ điều kiện biểu quyết và tỷ lệ phiếu cần đạt",
+    "ket_qua": "biên bản: kết quả biểu quyết (bảng)",
+    "ket_luan": "biên bản: kết luận về danh sách đề nghị",
+    "ket_thuc": "biên bản: giờ kết thúc cuộc họp",
+    "de_nghi": "tờ trình: câu đề nghị",
+    "danh_sach": "tờ trình: bảng danh sách đề nghị",
+    "bao_cao_thanh_tich": "tờ trình: dòng '(Có báo cáo thành tích kèm theo)'",
+}
+
+
+class TuDong(Base):
+    tu_dong: Annotated[str, WithJsonSchema({"type": "string", "enum": list(TU_DONG)})] = Field(
+        description="Khối chương trình tự viết, đặt tại chỗ này: " + "; ".join(f"{k} ({v})" for k, v in TU_DONG.items())
+        + ". Khi đã đặt một khối tu_dong, chương trình chỉ in những khối được đặt.", examples=["diem_danh"])
+
+
+def _item_kind(value: Any) -> str:
+    if isinstance(value, str):
+        return "chu"
+    if isinstance(value, TuDong) or (isinstance(value, dict) and "tu_dong" in value):
+        return "tu_dong"
+    return "muc"
+
+
 GachItem = Annotated[Union[Annotated[Chu, Tag("chu")], Annotated[Gach, Tag("muc")]], Discriminator(_kind)]
 
 
@@ -256,7 +286,8 @@ class Muc(Base):
         return self
 
 
-Item = Annotated[Union[Annotated[Chu, Tag("chu")], Annotated[Muc, Tag("muc")]], Discriminator(_kind)]
+Item = Annotated[Union[Annotated[Chu, Tag("chu")], Annotated[Muc, Tag("muc")], Annotated[TuDong, Tag("tu_dong")]],
+                 Discriminator(_item_kind)]
 Gach.model_rebuild()
 Muc.model_rebuild()
 

@@ -94,3 +94,25 @@ class Vote:
     @property
     def passed(self) -> bool:
         return at_least(self.votes, self.base, self.threshold.share)
+
+
+@dataclass(frozen=True)
+class Cap:
+    """At most `share` of the individuals holding `base` may hold `award` (both matched by words)."""
+
+    award: str
+    base: str
+    share: Fraction
+    source: str
+
+
+# The one cap whose text could be traced (thuvienphapluat.vn, citing it): "Tỷ lệ cá nhân được công
+# nhận danh hiệu Chiến sĩ thi đua cơ sở ... không quá 15% tổng số cá nhân đạt danh hiệu Lao động
+# tiên tiến", khoản 3 Điều 9 Nghị định 91/2017/NĐ-CP, as Thông tư 07/2014/TT-BNV had it before. A
+# council under a later decree or its own quy chế writes its caps in quy_che.gioi_han.
+DEFAULT_CAPS = (Cap("Chiến sĩ thi đua cơ sở", "Lao động tiên tiến", Fraction(15, 100),
+                    "khoản 3 Điều 9 Nghị định 91/2017/NĐ-CP"),)
+
+
+def over_cap(count: int, base: int, cap: Cap) -> bool:
+    return base > 0 and count * cap.share.denominator > cap.share.numerator * base

@@ -108,7 +108,7 @@ _RULES = [
     ("ND30.CHU_KY.NAME_SIZE", "PL I.II.7.e", ERROR, "Họ tên người ký cỡ chữ 13–14"),
     ("ND30.CHU_KY.NAME_STYLE", "PL I.II.7.e", ERROR, "Họ tên người ký kiểu chữ đứng, đậm"),
     ("ND30.CHU_KY.NAME_TITLE", "PL I.II.7.e", WARNING, "Không ghi học hàm, học vị trước họ tên"),
-    ("ND30.BIEN_BAN.NO_DATE_LINE", "PL III Mẫu 1.9", ERROR, "Biên bản không có dòng địa danh, ngày tháng dưới Quốc hiệu"),
+    ("ND30.BIEN_BAN.NO_DATE_LINE", "PL III Mẫu 1.9", WARNING, "Biên bản: Mẫu 1.9 không có dòng địa danh, ngày tháng"),
     ("ND30.BIEN_BAN.SIGNERS", "PL III Mẫu 1.9", ERROR, "Biên bản: THƯ KÝ ký bên trái, CHỦ TỌA ký bên phải"),
 ]
 RULES: dict[str, Rule] = {r[0]: Rule(*r) for r in _RULES}

@@ -106,6 +106,8 @@ _GROUP = re.compile(r"^[0-9A-ZĐÀ-Ỹa-zđà-ỹ&]+$")
 
 def so_ky_hieu(lay: Layout, rep: Report) -> None:
     span = lay.so
+    if span is None and lay.kind == "bien_ban":
+        return  # Mẫu 1.9 has the line, but a unit's own biên bản often goes without one
     if span is None:
         _missing(rep, "ND30.SO_KY_HIEU.PRESENT", lay, "so", "dòng «Số: …/…»", " dưới tên cơ quan ban hành")
         return
@@ -196,6 +198,11 @@ def _type_abbreviation(lay: Layout, rep: Report, para, first: str, shown: str):
         if first not in ABBREVIATIONS:
             rep.add("ND30.SO_KY_HIEU.TYPE", para, f"«{first}» không phải chữ viết tắt tên loại văn bản trong Phụ lục III",
                     "một chữ viết tắt của Phụ lục III (BC, KH, TTr…)", first, text=shown)
+    elif first not in expected and any(first.startswith(e) for e in expected):
+        # "BBTĐ", "KHTĐ": the unit's own longer form of the abbreviation; a văn thư may ask for the short one.
+        want = "/".join(sorted(expected))
+        rep.add("ND30.SO_KY_HIEU.TYPE", para, f"{lay.type_name.lower()} có ký hiệu theo Phụ lục III là «{want}»; "
+                f"«{first}» là cách viết riêng của đơn vị", want, first, severity="warning", text=shown)
     elif first not in expected:
         want = "/".join(sorted(expected))
         name = lay.type_name.lower()
@@ -213,11 +220,12 @@ _PLACEHOLDER = re.compile(r"^[.…_]*$")
 def ngay_thang(lay: Layout, rep: Report) -> None:
     span = lay.date
     if lay.kind == "bien_ban":
-        if span is not None:
-            rep.add("ND30.BIEN_BAN.NO_DATE_LINE", span.para, "biên bản không có dòng địa danh, ngày tháng dưới "
-                    "Quốc hiệu (Mẫu 1.9); thời gian ghi trong nội dung biên bản", "không có", squash(span.text),
-                    text=span.text)
-        return
+        if span is None:
+            return
+        # Mẫu 1.9 shows none, but many units write one: a warning, and the line is checked as any other.
+        rep.add("ND30.BIEN_BAN.NO_DATE_LINE", span.para, "Mẫu 1.9 không có dòng địa danh, ngày tháng dưới Quốc "
+                "hiệu (thời gian ghi trong nội dung biên bản); nhiều đơn vị vẫn ghi, văn thư có thể yêu cầu bỏ",
+                "không có", squash(span.text), text=span.text)
     if span is None:
         _missing(rep, "ND30.NGAY_THANG.PRESENT", lay, "date", "dòng địa danh, ngày tháng năm",
                  " dưới Quốc hiệu và Tiêu ngữ")
