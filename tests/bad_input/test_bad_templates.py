@@ -70,14 +70,14 @@ def test_unchanged_copy_works(ws, edited):
 def test_jinja_syntax_error(ws, edited):
     edited("{{ ky.ho_ten }}", "{{ ky.ho_ten }")
     assert build_with_template(ws) == (
-        f"{T}: lỗi cú pháp trong mẫu, phần word/document.xml, đoạn thứ 25 «{{{{ ky.ho_ten }}»: "
+        f"{T}: lỗi cú pháp trong mẫu, phần word/document.xml, đoạn thứ 27 «{{{{ ky.ho_ten }}»: "
         f"thẻ {{{{ ... }}}} hoặc {{% ... %}} viết thiếu hoặc thừa dấu ngoặc; {RESTORE}")
 
 
 def test_unknown_tag(ws, edited):
     edited("{%p endfor %}", "{%p endfr %}")
     assert build_with_template(ws) == (
-        f"{T}: lỗi cú pháp trong mẫu, phần word/document.xml, đoạn thứ 18 "
+        f"{T}: lỗi cú pháp trong mẫu, phần word/document.xml, đoạn thứ 20 "
         "«{{ b.runs }}{% elif b.kieu == \"bang\" %}{{ b.xml }}{% endif %}{% endfr %}»: "
         f"thẻ 'endfr' không có hoặc không khớp với thẻ mở; {RESTORE}")
 
@@ -86,7 +86,7 @@ def test_unclosed_block(ws, edited):
     edited("{%p endif %}", "")
     # Jinja notices at the end of the template, so the place is the last tag it read.
     assert build_with_template(ws) == (
-        f"{T}: lỗi cú pháp trong mẫu, phần word/document.xml, đoạn thứ 26 «{{{{ ky.ho_ten }}}}»: "
+        f"{T}: lỗi cú pháp trong mẫu, phần word/document.xml, đoạn thứ 28 «{{{{ ky.ho_ten }}}}»: "
         f"thiếu thẻ đóng {{% endif %}}; {RESTORE}")
 
 
@@ -100,7 +100,7 @@ def test_unknown_filter(ws, edited):
 def test_field_the_data_does_not_have(ws, edited):
     edited("{{ ky.ho_ten }}", "{{ ky.ho_va_ten }}")
     assert build_with_template(ws) == (
-        f"{T}: mẫu dùng một trường không có trong dữ liệu, phần word/document.xml, đoạn thứ 25 "
+        f"{T}: mẫu dùng một trường không có trong dữ liệu, phần word/document.xml, đoạn thứ 27 "
         "«{{ ky.ho_va_ten }}»: không có trường 'ho_va_ten'; hãy sửa tên trường trong mẫu hoặc khôi phục mẫu từ bản gốc")
 
 
