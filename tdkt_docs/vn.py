@@ -119,6 +119,17 @@ def end_mark(text: str) -> str:
     return stripped.rstrip(".") + "./."
 
 
+# An Ủy ban nhân dân or Hội đồng nhân dân heads its documents with its own name only: ND30 gives
+# no cơ quan chủ quản above a local government (Mẫu 1.1-1.4 show "ỦY BAN NHÂN DÂN / TỈNH, XÃ ...").
+_COUNCILS = ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN")
+
+
+def is_council(name: str, abbreviation: str = "") -> bool:
+    """The issuer is a UBND or HĐND (its name, or its abbreviation in the Số/ký hiệu)."""
+    text = " ".join(unicodedata.normalize("NFC", name).upper().split())
+    return text.startswith(_COUNCILS) or abbreviation.upper() in ("UBND", "HĐND")
+
+
 # --- Conventions of the award documents (tờ trình, biên bản) ------------------------------------
 
 def ngay_day_du(d: date) -> str:
@@ -206,7 +217,7 @@ _WIDE = set("mwMW")
 @functools.lru_cache(maxsize=4096)  # asked letter by letter, and texts repeat the same few letters
 def _em(ch: str, bold: bool) -> float:
     base = unicodedata.normalize("NFD", ch)[0]
-    if base == " ":
+    if base in " \u00a0":
         return 0.25
     if base in _NARROW:
         return 0.3
@@ -224,3 +235,82 @@ def _em(ch: str, bold: bool) -> float:
 def text_width_cm(text: str, size_pt: float, bold: bool) -> float:
     ems = sum(_em(ch, bold) for ch in text)
     return ems * size_pt / 72 * 2.54
+
+
+# --- Lines of a centred title (trích yếu) -------------------------------------------------------
+
+NBSP = "\u00a0"
+# Names a line must not split: "Ủy ban nhân dân tỉnh", "xã Tân Lập", "năm 2025", "Chủ tịch Hồ Chí Minh".
+_UNITS = ("xã", "phường", "thị trấn", "thị xã", "huyện", "quận", "tỉnh", "thành phố", "thôn", "bản", "xóm", "ấp",
+          "tổ dân phố", "Thủ đô")
+_PHRASES = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân", "Mặt trận Tổ quốc", "Chủ tịch",
+            "Thi đua - Khen thưởng", "thi đua, khen thưởng")
+_NUMBERED = ("ngày", "tháng", "năm", "giai đoạn", "nhiệm kỳ", "số", "lần thứ")
+# A group wider than this (cm) may break: kept whole it would leave a line half empty.
+_LONGEST_KEPT_CM = 8.0
+
+
+def keep_together(text: str, size_pt: float = 14, bold: bool = True) -> str:
+    """A title with non-breaking spaces inside the names a line must not split, and between its last
+    two words, so that no line of it breaks a name or holds a single word. Typed line breaks stay."""
+    return "\n".join(_keep_line(line, size_pt, bold) for line in text.split("\n"))
+
+
+def _capital(word: str) -> bool:
+    core = word.lstrip("“\"'(«")
+    return bool(core) and (core[0].isupper() or core[0].isdigit())
+
+
+def _phrase_at(words: list[str], i: int, phrases) -> int:
+    """How many words of one of `phrases` start at word i (0: none)."""
+    for phrase in phrases:
+        parts = phrase.split(" ")
+        if [w.rstrip(",;:.") for w in words[i:i + len(parts)]] == parts or words[i:i + len(parts)] == parts:
+            return len(parts)
+    return 0
+
+
+def _glue(words: list[str]) -> dict[int, int]:
+    """Which spaces (after word i) to keep, with a strength: the weakest go first when a group is too long."""
+    glue: dict[int, int] = {}
+    for i in range(len(words) - 1):
+        ends = words[i][-1:] in ",;:)”»"
+        n = _phrase_at(words, i, _PHRASES)
+        for k in range(i, i + n - 1):
+            glue[k] = max(glue.get(k, 0), 2)
+        if n and i + n < len(words) and not words[i + n - 1][-1:] in ",;:" and (
+                _capital(words[i + n]) or _phrase_at(words, i + n, _UNITS)):
+            glue.setdefault(i + n - 1, 1)  # "Chủ tịch Hồ Chí Minh", "Ủy ban nhân dân tỉnh"
+        unit = _phrase_at(words, i, _UNITS)
+        if unit and i + unit < len(words) and _capital(words[i + unit]):
+            for k in range(i, i + unit):
+                glue[k] = max(glue.get(k, 0), 3)
+        number = _phrase_at(words, i, _NUMBERED)
+        if number and i + number < len(words) and words[i + number][:1].isdigit():
+            for k in range(i, i + number):
+                glue[k] = 4
+        if not ends and _capital(words[i]) and _capital(words[i + 1]) and i > 0:
+            glue.setdefault(i, 1)
+    if len(words) > 2:
+        glue[len(words) - 2] = 4
+    return glue
+
+
+def _keep_line(line: str, size_pt: float, bold: bool) -> str:
+    words = line.split(" ")
+    glue = _glue(words)
+    while True:
+        # The groups as they stand; the widest too-long group loses its weakest join.
+        start, worst = 0, None
+        for i in range(len(words)):
+            if i not in glue:
+                group = range(start, i + 1)
+                width = text_width_cm(" ".join(words[start:i + 1]), size_pt, bold)
+                if width > _LONGEST_KEPT_CM and (worst is None or width > worst[0]):
+                    worst = (width, group)
+                start = i + 1
+        if worst is None:
+            break
+        joins = [k for k in worst[1] if k in glue]
+        del glue[min(joins, key=lambda k: glue[k])]
+    return "".join(w + ((NBSP if i in glue else " ") if i < len(words) - 1 else "") for i, w in enumerate(words))

@@ -14,7 +14,7 @@ from tdkt_docs import vn
 from tdkt_docs.kinds import normalise
 
 from tdkt_docs.model import voting_rules as rules
-from tdkt_docs.kinds.nominees import METHOD, Nominee, at, counts, nominees, request, vote_table
+from tdkt_docs.kinds.nominees import METHOD, Nominee, at, awards, counts, nominees, request, vote_table
 from tdkt_docs.errors import InputError, Problem
 from tdkt_docs.kinds.markup import plain, runs
 from tdkt_docs.kinds.rendering import Rendering
@@ -91,11 +91,11 @@ def build(doc: BienBanPhan, ds: DanhSach, loaded: Loaded | None, prefix: tuple =
 
     name_lines = doc.co_quan.ten.split("\n")
     context = {
-        "chu_quan": vn.upper(doc.co_quan.chu_quan) if doc.co_quan.chu_quan else None,
+        "chu_quan": normalise.chu_quan_line(doc.co_quan),
         "co_quan": runs(vn.upper(doc.co_quan.ten)),
         "ke_co_quan": rule_under(name_lines, size_pt=13, bold=True, column_cm=6.5),
         "so_ky_hieu": vn.so_ky_hieu(doc.so, vn.TYPE_ABBR["bien_ban"], doc.co_quan.viet_tat),
-        "trich_yeu": runs(doc.ten_cuoc_hop),
+        "trich_yeu": runs(vn.keep_together(doc.ten_cuoc_hop)),
         "ke_trich_yeu": rule_under(plain(doc.ten_cuoc_hop).split("\n"), size_pt=14, bold=True, column_cm=16.5),
         "khoi": numbering.blocks,
         "thu_ky": thu_ky.ho_ten,
@@ -186,7 +186,9 @@ def _results(numbering: normalise.Numbering, doc: BienBanPhan, items: list[Nomin
              quorum) -> None:
     para = numbering.paragraph
     para("doan", _rules_text(items, present, total, quorum))
-    para("dan", "Kết quả biểu quyết:")
+    # One award for every row is said here once, and the table has no column repeating it.
+    only = awards(items)
+    para("dan", f"Kết quả biểu quyết đề nghị tặng {vn.danh_hieu(only[0])}:" if len(only) == 1 else "Kết quả biểu quyết:")
     numbering.blocks.append(normalise.Block("bang", xml=vote_table(items)))
     passed = [n for n in items if n.vote.passed]
     failed = [n for n in items if not n.vote.passed]

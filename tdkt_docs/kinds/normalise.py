@@ -114,8 +114,18 @@ class Numbering:
             self.problems.append(Problem(file, message, line, col, dotted(path)))
 
 
+# The template style of each kind of paragraph (tools/make_templates.py, BODY_KINDS).
+STYLES = {"can_cu": "TdktCanCu", "doan": "TdktNoiDung", "muc": "TdktMuc", "khoan_td": "TdktKhoanTieuDe",
+          "khoan": "TdktKhoan", "diem_td": "TdktDiemTieuDe", "diem": "TdktDiem", "gach": "TdktGach",
+          "cong": "TdktCong", "nghieng": "TdktDoanNghieng", "dan": "TdktDoanDan"}
+# A closing paragraph longer than this many characters (about eight lines) may break across pages:
+# kept whole it would leave most of a page empty.
+KEEP_WHOLE_CHARS = 640
+
+
 def close_content(blocks: list[Block]) -> None:
-    """Append './.' to the last paragraph of the content (PL III templates)."""
+    """Append './.' to the last paragraph of the content (PL III templates), and keep that paragraph
+    with Nơi nhận and the signature: a page holding only them is sent back by the văn thư."""
     for block in reversed(blocks):
         if block.kieu == "bang":
             continue
@@ -124,7 +134,19 @@ def close_content(blocks: list[Block]) -> None:
         elif not block.text.rstrip().endswith("./."):
             block.runs = block.runs + runs("./." if not block.text.rstrip().endswith(".") else "/.")
         block.text = vn.end_mark(block.text)
+        _keep_with_signature(block)
         return
+
+
+def _keep_with_signature(block: Block) -> None:
+    """The paragraph printed in its own style, kept with the next (the signature) and, when short,
+    not broken across pages; the template prints a 'ket' block as it is."""
+    style = STYLES.get(block.kieu)
+    if style is None:
+        return
+    whole = "<w:keepLines/>" if len(block.text) <= KEEP_WHOLE_CHARS else ""
+    block.xml = Markup(f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:keepNext/>{whole}</w:pPr>{block.runs}</w:p>')
+    block.kieu = "ket"
 
 
 def signature(nguoi_ky: NguoiKy) -> dict:
@@ -136,17 +158,27 @@ def signature(nguoi_ky: NguoiKy) -> dict:
     }
 
 
+def chu_quan_line(co_quan) -> str | None:
+    """The line above the issuer's name; none above a UBND or HĐND unless the clerk keeps it
+    (validation warns at the 'chu_quan' line that it is left out)."""
+    if not co_quan.chu_quan:
+        return None
+    if vn.is_council(co_quan.ten, co_quan.viet_tat) and not co_quan.giu_chu_quan:
+        return None
+    return vn.upper(co_quan.chu_quan)
+
+
 def header(doc: VanBan, type_abbr: str) -> dict:
     from tdkt_docs.typography import rule_under
 
     name_lines = doc.co_quan.ten.split("\n")
     return {
-        "chu_quan": vn.upper(doc.co_quan.chu_quan) if doc.co_quan.chu_quan else None,
+        "chu_quan": chu_quan_line(doc.co_quan),
         "co_quan": runs(vn.upper(doc.co_quan.ten)),
         "ke_co_quan": rule_under(name_lines, size_pt=13, bold=True, column_cm=6.5),
         "so_ky_hieu": vn.so_ky_hieu(doc.so, type_abbr, doc.co_quan.viet_tat),
         "dia_danh_ngay": vn.dia_danh_ngay(doc.dia_danh, doc.ngay.ngay, doc.ngay.thang, doc.ngay.nam),
-        "trich_yeu": runs(doc.trich_yeu),
+        "trich_yeu": runs(vn.keep_together(doc.trich_yeu)),
         "ke_trich_yeu": rule_under(plain(doc.trich_yeu).split("\n"), size_pt=14, bold=True, column_cm=16.5),
         "noi_nhan": vn.noi_nhan_lines(doc.noi_nhan),
         "ky": signature(doc.nguoi_ky),

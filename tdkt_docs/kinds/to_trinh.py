@@ -101,7 +101,7 @@ def _annex(doc: ToTrinhPhan, items: list[Nominee], table: Markup) -> dict:
     when = vn.ngay_thang_nam(doc.ngay.ngay, doc.ngay.thang, doc.ngay.nam)
     return {
         "tieu_de": "DANH SÁCH",
-        "trich_yeu": runs(title, markup=False),
+        "trich_yeu": runs(vn.keep_together(title), markup=False),
         "ke": rule_under([title], size_pt=14, bold=True, column_cm=TEXT_WIDTH_CM),
         "kem_theo": f"(Kèm theo Tờ trình số {number} {when} của {doc.chu_the})",
         "bang": table,

@@ -17,6 +17,7 @@ from pydantic.fields import FieldInfo
 from tdkt_docs.errors import InputError, Problem
 from tdkt_docs.input.loader import Loaded, dotted
 from tdkt_docs.model import KINDS, PREFIXES
+from tdkt_docs.model.header_rules import chu_quan_warnings
 from tdkt_docs.model.lookup import about, example_line, field_models, fields_at, field_info, shape_of
 
 # Discriminator tags pydantic puts in error locations; they are not keys the clerk wrote.
@@ -387,6 +388,7 @@ def lint(doc: BaseModel, loaded: Loaded) -> list[Problem]:
                     file, f"'{line}' không bắt đầu bằng TM., KT., Q., TL. hoặc TUQ. (Điều 13 Nghị định 30)",
                     ln, col, dotted(path), severity="warning"))
     warnings += _typed_numbers(getattr(doc, "noi_dung", None) or [], ("noi_dung",), loaded)
+    warnings += chu_quan_warnings(doc, loaded)
     noi_nhan = getattr(doc, "noi_nhan", None)
     if noi_nhan:
         last = noi_nhan[-1].lstrip("- ").strip()
