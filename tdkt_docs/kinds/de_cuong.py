@@ -51,7 +51,11 @@ def _render(doc: DeCuongKem, loaded: Loaded | None, prefix: tuple, suffix: str =
     numbering = normalise.Numbering(loaded)
     numbering.walk(as_items(doc.noi_dung), prefix + ("noi_dung",))
     normalise.raise_if(numbering.problems)
-    # An outline is not a finished text: no './.' after its last heading (seed 004).
+    # An outline is not a finished text: no './.' after its last heading (seed 004); that heading
+    # still goes with Nơi nhận and the signature.
+    last = next((b for b in reversed(numbering.blocks) if b.kieu != "bang"), None)
+    if last is not None:
+        normalise.keep_with_signature(last)
     context = normalise.header(doc, vn.TYPE_ABBR["bao_cao"])
     context["ky"]["ho_ten"] = doc.nguoi_ky.ho_ten or ""
     context["khoi"] = numbering.blocks

@@ -134,11 +134,11 @@ def close_content(blocks: list[Block]) -> None:
         elif not block.text.rstrip().endswith("./."):
             block.runs = block.runs + runs("./." if not block.text.rstrip().endswith(".") else "/.")
         block.text = vn.end_mark(block.text)
-        _keep_with_signature(block)
+        keep_with_signature(block)
         return
 
 
-def _keep_with_signature(block: Block) -> None:
+def keep_with_signature(block: Block) -> None:
     """The paragraph printed in its own style, kept with the next (the signature) and, when short,
     not broken across pages; the template prints a 'ket' block as it is."""
     style = STYLES.get(block.kieu)
