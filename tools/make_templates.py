@@ -357,14 +357,14 @@ def to_trinh(section_break=None) -> str:
 def bien_ban(section_break=None) -> str:
     """Mẫu 1.9: no place and date under the national motto; THƯ KÝ signs left, CHỦ TỌA right, and
     Nơi nhận goes below the signatures."""
-    # The signatures' row never splits. Nơi nhận below the table is not yet kept with it in
-    # LibreOffice (a table is not kept with the paragraph after it there).
+    # Nơi nhận stands in the left cell under THƯ KÝ, where Mẫu 1.9 shows it: in the signatures' row,
+    # which never splits, it stays on their page (LibreOffice keeps no table with the paragraph after it).
     signers = layout_table("", "", keep=True, cells=[(
-        p("TdktQuyenHan", "THƯ KÝ") + p("TdktKhoangKy") + p("TdktHoTen", "{{ thu_ky }}", "<w:keepNext/>"),
-        p("TdktQuyenHan", "CHỦ TỌA") + p("TdktKhoangKy") + p("TdktHoTen", "{{ chu_toa }}", "<w:keepNext/>"))])
+        p("TdktQuyenHan", "THƯ KÝ") + p("TdktKhoangKy") + p("TdktHoTen", "{{ thu_ky }}") + noi_nhan_cell(),
+        p("TdktQuyenHan", "CHỦ TỌA") + p("TdktKhoangKy") + p("TdktHoTen", "{{ chu_toa }}"))])
     return (header_block(date_line=False)
             + p("TdktTenLoai", "BIÊN BẢN") + p("TdktTrichYeu", "{{r trich_yeu }}") + p("TdktDuongKe", "{{p ke_trich_yeu }}")
-            + content_loop(AWARD_KINDS) + signers + noi_nhan_cell())
+            + content_loop(AWARD_KINDS) + signers)
 
 
 TEMPLATES = {"ke_hoach.docx": (ke_hoach, "Kế hoạch"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from datetime import datetime
 
-from tdkt_docs import vn
+from tdkt_docs import title_lines, vn
 
 from tdkt_docs.kinds import normalise
 
@@ -95,7 +95,7 @@ def build(doc: BienBanPhan, ds: DanhSach, loaded: Loaded | None, prefix: tuple =
         "co_quan": runs(vn.upper(doc.co_quan.ten)),
         "ke_co_quan": rule_under(name_lines, size_pt=13, bold=True, column_cm=6.5),
         "so_ky_hieu": vn.so_ky_hieu(doc.so, vn.TYPE_ABBR["bien_ban"], doc.co_quan.viet_tat),
-        "trich_yeu": runs(vn.keep_together(doc.ten_cuoc_hop)),
+        "trich_yeu": runs(title_lines.balance(doc.ten_cuoc_hop)),
         "ke_trich_yeu": rule_under(plain(doc.ten_cuoc_hop).split("\n"), size_pt=14, bold=True, column_cm=16.5),
         "khoi": numbering.blocks,
         "thu_ky": thu_ky.ho_ten,

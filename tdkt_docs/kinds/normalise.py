@@ -7,7 +7,7 @@ from typing import Any, Iterable
 
 from markupsafe import Markup
 
-from tdkt_docs import vn
+from tdkt_docs import title_lines, vn
 from tdkt_docs.errors import InputError, Problem
 from tdkt_docs.kinds.markup import plain, runs
 from tdkt_docs.input.loader import Loaded, dotted
@@ -140,12 +140,24 @@ def close_content(blocks: list[Block]) -> None:
 
 def keep_with_signature(block: Block) -> None:
     """The paragraph printed in its own style, kept with the next (the signature) and, when short,
-    not broken across pages; the template prints a 'ket' block as it is."""
+    not broken across pages."""
+    whole = "<w:keepLines/>" if len(block.text) <= KEEP_WHOLE_CHARS else ""
+    _own_paragraph(block, "<w:keepNext/>" + whole)
+
+
+def free_from_next(block: Block) -> None:
+    """A heading with nothing under it (a line of an outline) in its style but not kept with the
+    next: an outline whose every line is kept with the next cannot break anywhere, and LibreOffice
+    then breaks it anywhere, the signature's page included."""
+    _own_paragraph(block, '<w:keepNext w:val="0"/>')
+
+
+def _own_paragraph(block: Block, properties: str) -> None:
+    # The template prints a 'ket' block's paragraph as it is.
     style = STYLES.get(block.kieu)
     if style is None:
         return
-    whole = "<w:keepLines/>" if len(block.text) <= KEEP_WHOLE_CHARS else ""
-    block.xml = Markup(f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:keepNext/>{whole}</w:pPr>{block.runs}</w:p>')
+    block.xml = Markup(f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{properties}</w:pPr>{block.runs}</w:p>')
     block.kieu = "ket"
 
 
@@ -178,7 +190,7 @@ def header(doc: VanBan, type_abbr: str) -> dict:
         "ke_co_quan": rule_under(name_lines, size_pt=13, bold=True, column_cm=6.5),
         "so_ky_hieu": vn.so_ky_hieu(doc.so, type_abbr, doc.co_quan.viet_tat),
         "dia_danh_ngay": vn.dia_danh_ngay(doc.dia_danh, doc.ngay.ngay, doc.ngay.thang, doc.ngay.nam),
-        "trich_yeu": runs(vn.keep_together(doc.trich_yeu)),
+        "trich_yeu": runs(title_lines.balance(doc.trich_yeu)),
         "ke_trich_yeu": rule_under(plain(doc.trich_yeu).split("\n"), size_pt=14, bold=True, column_cm=16.5),
         "noi_nhan": vn.noi_nhan_lines(doc.noi_nhan),
         "ky": signature(doc.nguoi_ky),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from tdkt_docs import vn
+from tdkt_docs import title_lines, vn
 
 from tdkt_docs.kinds import normalise
 from tdkt_docs.kinds.nominees import Nominee, at, awards, groups_present, list_table, request
@@ -101,7 +101,7 @@ def _annex(doc: ToTrinhPhan, items: list[Nominee], table: Markup) -> dict:
     when = vn.ngay_thang_nam(doc.ngay.ngay, doc.ngay.thang, doc.ngay.nam)
     return {
         "tieu_de": "DANH SÁCH",
-        "trich_yeu": runs(vn.keep_together(title), markup=False),
+        "trich_yeu": runs(title_lines.balance(title), markup=False),
         "ke": rule_under([title], size_pt=14, bold=True, column_cm=TEXT_WIDTH_CM),
         "kem_theo": f"(Kèm theo Tờ trình số {number} {when} của {doc.chu_the})",
         "bang": table,

@@ -1,0 +1,148 @@
+"""The lines of a centred title (trích yếu, the name of a meeting, the title of an annexed list), as a
+careful clerk breaks them by hand: lines of even length, never a name split across two lines
+("Ủy ban nhân / dân", "xã Tân / Lập", "năm / 2025"), never one word alone on the last line.
+
+The lines are measured with the estimate of vn.text_width_cm and broken with explicit line breaks,
+so Word and LibreOffice show the same lines. Balanced lines are well short of the full width, which
+leaves room for the estimate being a little short of the font.
+"""
+from __future__ import annotations
+
+from tdkt_docs.vn import text_width_cm
+
+TEXT_WIDTH_CM = 16.5
+# A line is kept under this share of the text width by the estimate: room for its error (bold
+# text measures up to 4% wider than estimated in LibreOffice's Liberation Serif, Times' metrics).
+FILL = 0.95
+
+# Words a line must not split: bodies, units with their names, numbers with what they count.
+_UNITS = ("xã", "phường", "thị trấn", "thị xã", "huyện", "quận", "tỉnh", "thành phố", "thôn", "bản", "xóm", "ấp",
+          "tổ dân phố", "Thủ đô")
+_PHRASES = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân", "Mặt trận Tổ quốc", "Chủ tịch",
+            "Thi đua - Khen thưởng", "thi đua, khen thưởng", "Hội đồng Thi đua - Khen thưởng")
+_NUMBERED = ("ngày", "tháng", "năm", "giai đoạn", "nhiệm kỳ", "số", "lần thứ")
+# Words of two syllables the titles of this work use most: a line breaks between words, not inside
+# one ("cá / nhân"), when the lines can still be even.
+_WORDS = frozenset("""cá nhân|tập thể|thi đua|khen thưởng|thành tích|xuất sắc|phong trào|đoàn kết|xây dựng|
+đời sống|văn hóa|văn hoá|đề nghị|công tác|kỷ niệm|hoạt động|nhiệm vụ|phương hướng|kết quả|tổ chức|địa bàn|
+Giấy khen|Bằng khen|danh hiệu|lao động|tiên tiến|chiến sĩ|gia đình|sơ kết|tổng kết|triển khai|thực hiện|
+kế hoạch|báo cáo|năm học|đầu năm|cuối năm|hội nghị|cuộc họp|biểu quyết|xét duyệt|công nhận|trao tặng|
+điển hình|tiêu biểu|nông thôn|đô thị|kinh tế|xã hội|quốc phòng|an ninh|giáo dục|y tế|chuyển đổi|
+giai đoạn|yêu nước|cơ quan|đơn vị|doanh nghiệp|người dân|hộ gia đình|cán bộ|công chức|viên chức|
+học sinh|giáo viên|nhà trường|thanh niên|phụ nữ|nông dân|cựu chiến binh|ái quốc|lời kêu gọi|sáu tháng""".replace(
+    "\n", "").split("|"))
+
+
+def _capital(word: str) -> bool:
+    core = word.lstrip("“\"'(«")
+    return bool(core) and (core[0].isupper() or core[0].isdigit())
+
+
+def _phrase_at(words: list[str], i: int, phrases) -> int:
+    """How many words of one of `phrases` start at word i (0: none)."""
+    for phrase in phrases:
+        parts = phrase.split(" ")
+        if [w.rstrip(",;:.”") for w in words[i:i + len(parts)]] == parts:
+            return len(parts)
+    return 0
+
+
+def joined(words: list[str]) -> set[int]:
+    """The spaces (after word i) a line must not break at."""
+    glue: set[int] = set()
+    for i in range(len(words) - 1):
+        ends = words[i][-1:] in ",;:)”»"
+        n = _phrase_at(words, i, _PHRASES)
+        glue.update(range(i, i + n - 1))
+        # "Chủ tịch Hồ Chí Minh", "Ủy ban nhân dân tỉnh"
+        if n and i + n < len(words) and words[i + n - 1][-1:] not in ",;:" and (
+                _capital(words[i + n]) or _phrase_at(words, i + n, _UNITS)):
+            glue.add(i + n - 1)
+        unit = _phrase_at(words, i, _UNITS)
+        if unit and i + unit < len(words) and _capital(words[i + unit]):
+            glue.update(range(i, i + unit))
+        number = _phrase_at(words, i, _NUMBERED)
+        if number and i + number < len(words) and words[i + number][:1].isdigit():
+            glue.update(range(i, i + number))
+        # a proper name: words that each begin with a capital (not the title's first word)
+        if i > 0 and not ends and _capital(words[i]) and _capital(words[i + 1]):
+            glue.add(i)
+    if len(words) > 2:
+        glue.add(len(words) - 2)
+    return glue
+
+
+def _inside_words(words: list[str]) -> set[int]:
+    """The spaces inside a two- or three-syllable word of _WORDS."""
+    plain = [w.strip(",;:.“”\"'()«»").lower() for w in words]
+    inside = set()
+    for size in (2, 3):
+        for i in range(len(words) - size + 1):
+            if " ".join(plain[i:i + size]) in _LOWER_WORDS:
+                inside.update(range(i, i + size - 1))
+    return inside
+
+
+_LOWER_WORDS = frozenset(w.lower() for w in _WORDS)
+
+
+def balance(text: str, size_pt: float = 14, bold: bool = True, width_cm: float = TEXT_WIDTH_CM) -> str:
+    """`text` with line breaks where a centred title of it should break; a title that fits on one
+    line, or that the clerk broke by hand, is left as typed."""
+    if "\n" in text:
+        return text
+    words = text.split()
+    room = width_cm * FILL
+    if text_width_cm(" ".join(words), size_pt, bold) <= room or len(words) < 3:
+        return text
+    names = joined(words)
+    breaks = None
+    # Names, numbers and words kept whole; if no even lines are left, names and numbers; at least
+    # the last two words together.
+    for glue in (names | _inside_words(words), names, {len(words) - 2}):
+        breaks = _best_breaks(words, glue, size_pt, bold, room)
+        if breaks is not None:
+            break
+    if breaks is None:
+        return text
+    lines, start = [], 0
+    for end in breaks + [len(words)]:
+        lines.append(" ".join(words[start:end]))
+        start = end
+    return "\n".join(lines)
+
+
+def _best_breaks(words: list[str], glue: set[int], size_pt: float, bold: bool, room: float) -> list[int] | None:
+    """Where the lines start (word indexes): the fewest lines that fit, the widest of them as narrow
+    as possible, then the lines as even as possible."""
+    n = len(words)
+    allowed = [i for i in range(1, n) if (i - 1) not in glue]
+    space = text_width_cm(" ", size_pt, bold)
+    width = [text_width_cm(w, size_pt, bold) for w in words]
+
+    def line(a: int, b: int) -> float:
+        return sum(width[a:b]) + space * (b - a - 1)
+
+    positions = [0] + allowed + [n]
+    for count in range(2, n + 1):
+        # best[k, end]: (widest line, sum of squares, line starts) of k lines holding words[:end]
+        best: dict[tuple[int, int], tuple[float, float, list[int]]] = {}
+        for k in range(1, count + 1):
+            for j, end in enumerate(positions[1:], 1):
+                options = []
+                for start in positions[:j]:
+                    if (k == 1) != (start == 0):
+                        continue
+                    w = line(start, end)
+                    if w > room:
+                        continue
+                    if k == 1:
+                        options.append((w, w * w, []))
+                    elif (k - 1, start) in best:
+                        widest, squares, cut = best[k - 1, start]
+                        options.append((max(widest, w), squares + w * w, cut + [start]))
+                if options:
+                    best[k, end] = min(options, key=lambda o: (round(o[0], 2), o[1]))
+        if (count, n) in best:
+            return best[count, n][2]
+    return None
