@@ -113,36 +113,39 @@ def balance(text: str, size_pt: float = 14, bold: bool = True, width_cm: float =
 
 
 def _best_breaks(words: list[str], glue: set[int], size_pt: float, bold: bool, room: float) -> list[int] | None:
-    """Where the lines start (word indexes): the fewest lines that fit, the widest of them as narrow
-    as possible, then the lines as even as possible."""
-    n = len(words)
-    allowed = [i for i in range(1, n) if (i - 1) not in glue]
+    """Where the lines start (word indexes): the fewest lines that fit in `room`, then the narrowest
+    width that still holds them in as many lines (halving between the two), filled line by line."""
+    groups, start = [], 0  # words that must stay on one line, as (first word, width)
+    for i in range(len(words)):
+        if i not in glue:
+            groups.append((start, text_width_cm(" ".join(words[start:i + 1]), size_pt, bold)))
+            start = i + 1
     space = text_width_cm(" ", size_pt, bold)
-    width = [text_width_cm(w, size_pt, bold) for w in words]
+    fewest = _fill(groups, space, room)
+    if fewest is None:
+        return None
+    low, high = max(w for _, w in groups), room
+    for _ in range(30):
+        middle = (low + high) / 2
+        lines = _fill(groups, space, middle)
+        if lines is not None and len(lines) <= len(fewest):
+            high = middle
+        else:
+            low = middle
+    return _fill(groups, space, high)
 
-    def line(a: int, b: int) -> float:
-        return sum(width[a:b]) + space * (b - a - 1)
 
-    positions = [0] + allowed + [n]
-    for count in range(2, n + 1):
-        # best[k, end]: (widest line, sum of squares, line starts) of k lines holding words[:end]
-        best: dict[tuple[int, int], tuple[float, float, list[int]]] = {}
-        for k in range(1, count + 1):
-            for j, end in enumerate(positions[1:], 1):
-                options = []
-                for start in positions[:j]:
-                    if (k == 1) != (start == 0):
-                        continue
-                    w = line(start, end)
-                    if w > room:
-                        continue
-                    if k == 1:
-                        options.append((w, w * w, []))
-                    elif (k - 1, start) in best:
-                        widest, squares, cut = best[k - 1, start]
-                        options.append((max(widest, w), squares + w * w, cut + [start]))
-                if options:
-                    best[k, end] = min(options, key=lambda o: (round(o[0], 2), o[1]))
-        if (count, n) in best:
-            return best[count, n][2]
-    return None
+def _fill(groups: list[tuple[int, float]], space: float, width: float) -> list[int] | None:
+    """The first word of each line after the first, lines filled up to `width`; None if a group is wider."""
+    starts, used = [], None
+    for first, w in groups:
+        if w > width:
+            return None
+        if used is None:
+            used = w
+        elif used + space + w <= width:
+            used += space + w
+        else:
+            starts.append(first)
+            used = w
+    return starts
