@@ -64,6 +64,8 @@ def joined(words: list[str]) -> set[int]:
         number = _phrase_at(words, i, _NUMBERED)
         if number and i + number < len(words) and words[i + number][:1].isdigit():
             glue.update(range(i, i + number))
+        if words[i].isdigit() and words[i + 1] in ("tháng", "năm"):  # a date: "ngày 09 tháng 01 năm 2026"
+            glue.add(i)
         # a proper name: words that each begin with a capital (not the title's first word)
         if i > 0 and not ends and _capital(words[i]) and _capital(words[i + 1]):
             glue.add(i)

@@ -90,13 +90,14 @@ def build(doc: BienBanPhan, ds: DanhSach, loaded: Loaded | None, prefix: tuple =
     normalise.close_content(numbering.blocks)
 
     name_lines = doc.co_quan.ten.split("\n")
+    title = title_lines.balance(doc.ten_cuoc_hop)
     context = {
         "chu_quan": normalise.chu_quan_line(doc.co_quan),
         "co_quan": runs(vn.upper(doc.co_quan.ten)),
         "ke_co_quan": rule_under(name_lines, size_pt=13, bold=True, column_cm=6.5),
         "so_ky_hieu": vn.so_ky_hieu(doc.so, vn.TYPE_ABBR["bien_ban"], doc.co_quan.viet_tat),
-        "trich_yeu": runs(title_lines.balance(doc.ten_cuoc_hop)),
-        "ke_trich_yeu": rule_under(plain(doc.ten_cuoc_hop).split("\n"), size_pt=14, bold=True, column_cm=16.5),
+        "trich_yeu": runs(title),
+        "ke_trich_yeu": rule_under(plain(title).split("\n"), size_pt=14, bold=True, column_cm=16.5),
         "khoi": numbering.blocks,
         "thu_ky": thu_ky.ho_ten,
         "chu_toa": chu_toa.ho_ten,

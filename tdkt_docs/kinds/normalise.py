@@ -184,14 +184,15 @@ def header(doc: VanBan, type_abbr: str) -> dict:
     from tdkt_docs.typography import rule_under
 
     name_lines = doc.co_quan.ten.split("\n")
+    title = title_lines.balance(doc.trich_yeu)  # the rule under it is as long as its lines say
     return {
         "chu_quan": chu_quan_line(doc.co_quan),
         "co_quan": runs(vn.upper(doc.co_quan.ten)),
         "ke_co_quan": rule_under(name_lines, size_pt=13, bold=True, column_cm=6.5),
         "so_ky_hieu": vn.so_ky_hieu(doc.so, type_abbr, doc.co_quan.viet_tat),
         "dia_danh_ngay": vn.dia_danh_ngay(doc.dia_danh, doc.ngay.ngay, doc.ngay.thang, doc.ngay.nam),
-        "trich_yeu": runs(title_lines.balance(doc.trich_yeu)),
-        "ke_trich_yeu": rule_under(plain(doc.trich_yeu).split("\n"), size_pt=14, bold=True, column_cm=16.5),
+        "trich_yeu": runs(title),
+        "ke_trich_yeu": rule_under(plain(title).split("\n"), size_pt=14, bold=True, column_cm=16.5),
         "noi_nhan": vn.noi_nhan_lines(doc.noi_nhan),
         "ky": signature(doc.nguoi_ky),
     }

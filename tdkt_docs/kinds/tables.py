@@ -27,7 +27,8 @@ def fit_widths(headers: list[str], rows: list[list[str]], total_cm: float = TEXT
     narrower than their longest word. A long header may take two lines."""
     natural, floor = [], []
     for i, head in enumerate(headers):
-        cells = [r[i] for r in rows[:300]]
+        # A cell longer than the page wraps whatever its width: its first 200 characters tell enough.
+        cells = [r[i][:200] for r in rows[:300]]
         head_cm = text_width_cm(head, SIZE_PT, True)
         head_cm = head_cm if head_cm <= 3.5 else max(head_cm / 2, _longest_word(head, True))
         widest = max([text_width_cm(c, SIZE_PT, False) for c in cells] + [head_cm])

@@ -96,13 +96,14 @@ def build(doc: ToTrinhPhan, items: list[Nominee], loaded: Loaded | None, prefix:
 
 def _annex(doc: ToTrinhPhan, items: list[Nominee], table: Markup) -> dict:
     who = vn.liet_ke(groups_present(items))
-    title = f"{who[:1].upper()}{who[1:]} được đề nghị tặng {vn.liet_ke([vn.danh_hieu(a) for a in awards(items)])}"
+    title = title_lines.balance(
+        f"{who[:1].upper()}{who[1:]} được đề nghị tặng {vn.liet_ke([vn.danh_hieu(a) for a in awards(items)])}")
     number = vn.so_ky_hieu(doc.so, vn.TYPE_ABBR["to_trinh"], doc.co_quan.viet_tat)
     when = vn.ngay_thang_nam(doc.ngay.ngay, doc.ngay.thang, doc.ngay.nam)
     return {
         "tieu_de": "DANH SÁCH",
-        "trich_yeu": runs(title_lines.balance(title), markup=False),
-        "ke": rule_under([title], size_pt=14, bold=True, column_cm=TEXT_WIDTH_CM),
-        "kem_theo": f"(Kèm theo Tờ trình số {number} {when} của {doc.chu_the})",
+        "trich_yeu": runs(title, markup=False),
+        "ke": rule_under(title.split("\n"), size_pt=14, bold=True, column_cm=TEXT_WIDTH_CM),
+        "kem_theo": title_lines.balance(f"(Kèm theo Tờ trình số {number} {when} của {doc.chu_the})", bold=False),
         "bang": table,
     }
