@@ -1,9 +1,9 @@
 """What is on each rendered page: documents go through LibreOffice to PDF and each page's text is
 read with pdftotext, as a văn thư would see the printed pages.
 
-Every kind is grown from its `tdkt new` starter one line of body at a time, over the lengths where
-the page break passes through the closing paragraph, Nơi nhận and the signature, on pages 1-2 and
-2-3; at each length they must stand on one page. Titles must not leave one word on a line, award
+Every kind is grown from its `tdkt new` starter one line of body (a tờ trình also one nominee) at a
+time, over the lengths where the page break passes through the closing paragraph, Nơi nhận and the
+signature, twice: at each length they must stand on one page. Titles must not leave one word on a line, award
 table rows fit on one line, and an annexed list is numbered from 1. All documents go through one
 LibreOffice run per phase (skipped without LibreOffice, a failure with TDKT_REQUIRE_LIBREOFFICE=1).
 """
@@ -24,9 +24,10 @@ from helpers import ROOT, lines
 from tdkt_docs.output import pdf
 
 STARTERS = ROOT / "tdkt_docs" / "starters"
-KINDS = ("ke_hoach", "to_trinh", "bien_ban", "bao_cao", "de_cuong")
-TEN_LOAI = {"ke_hoach": "KẾ HOẠCH", "to_trinh": "TỜ TRÌNH", "bien_ban": "BIÊN BẢN", "bao_cao": "BÁO CÁO",
-            "de_cuong": "ĐỀ CƯƠNG BÁO CÁO"}
+# to_trinh_ds: a tờ trình grown one nominee (one row of its table) at a time.
+KINDS = ("ke_hoach", "to_trinh", "to_trinh_ds", "bien_ban", "bao_cao", "de_cuong")
+TEN_LOAI = {"ke_hoach": "KẾ HOẠCH", "to_trinh": "TỜ TRÌNH", "to_trinh_ds": "TỜ TRÌNH", "bien_ban": "BIÊN BẢN",
+            "bao_cao": "BÁO CÁO", "de_cuong": "ĐỀ CƯƠNG BÁO CÁO"}
 # Titles of real documents, of every length, with the names a line must not split.
 TITLES = [
     "Tổ chức phong trào thi đua năm 2026",
@@ -67,11 +68,14 @@ def starter(kind: str) -> dict:
 
 def grown(kind: str, n_lines: int, title: str) -> dict:
     """The starter of `kind` with about `n_lines` more lines of body and the given title."""
-    data = starter(kind)
+    data = starter("to_trinh" if kind == "to_trinh_ds" else kind)
     key = "ten_cuoc_hop" if kind == "bien_ban" else "trich_yeu"
     data[key] = title
     if n_lines:
-        if kind == "de_cuong":  # an outline has headings only: one heading is about one line
+        if kind == "to_trinh_ds":
+            data["de_nghi"]["ca_nhan"] += [{"ten": f"Nguyễn Văn {i + 1}", "chuc_vu_don_vi": "Trưởng thôn"}
+                                           for i in range(n_lines)]
+        elif kind == "de_cuong":  # an outline has headings only: one heading is about one line
             data["noi_dung"] = data["noi_dung"] + [{"tieu_de": "Nội dung khác", "noi_dung": [
                 f"Nội dung đề nghị thứ {i + 1}" for i in range(n_lines)]}]
         elif kind == "bien_ban":
