@@ -57,7 +57,8 @@ STYLES = [
     ("TdktSoTrang", "TĐKT Số trang", None, 14, False, False, "center", 0, 0, 0, ""),
     ("TdktPhuLuc", "TĐKT Phụ lục", None, 14, True, False, "center", 0, 12, 0, "keep"),
     ("TdktGhiChu", "TĐKT Ghi chú nghiêng", None, 14, False, True, "center", 0, 0, 0, ""),
-    ("TdktDoanNghieng", "TĐKT Đoạn nghiêng", "TdktNoiDung", 14, False, True, "both", 1.27, 6, 0, ""),
+    # "(Có báo cáo thành tích kèm theo)" goes with the closing paragraph after it.
+    ("TdktDoanNghieng", "TĐKT Đoạn nghiêng", "TdktNoiDung", 14, False, True, "both", 1.27, 6, 0, "keep"),
     ("TdktKinhGui", "TĐKT Kính gửi", None, 14, False, False, "left", 0, 6, 0, "keep"),
     ("TdktDoanDan", "TĐKT Đoạn dẫn (liền với đoạn sau)", "TdktNoiDung", 14, False, False, "both", 1.27, 6, 0, "keep"),
     # The closing paragraph goes to the page of Nơi nhận and the signature, never split from them.
@@ -142,9 +143,10 @@ def setup_styles(doc) -> None:
         if extra == "rule":
             _insert_ppr(style.element.get_or_add_pPr(), parse_xml(
                 f'<w:pBdr {W}><w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/></w:pBdr>'))
-            # An empty paragraph 5 pt high: its bottom border draws a thin line a little under the
-            # text above, as in Mẫu 1.4 (0.5 pt, not touching the letters).
-            pf.line_spacing = Pt(5)
+            # An empty paragraph 8 pt high: its bottom border draws a thin line about 10 pt under the
+            # baseline of the text above, where Mẫu 1.4 draws it (0.5 pt: its 0.75 pt drawn lines
+            # print lighter than a border of the same width).
+            pf.line_spacing = Pt(8)
             pf.line_spacing_rule = 4  # exactly
         if extra == "sign":
             pf.line_spacing = Pt(60)

@@ -21,20 +21,29 @@ def _longest_word(text: str, bold: bool) -> float:
     return max((text_width_cm(w, SIZE_PT, bold) for w in text.split()), default=0.0)
 
 
-def fit_widths(headers: list[str], rows: list[list[str]], total_cm: float = TEXT_WIDTH_CM) -> list[float]:
-    """Column widths (cm) that follow the content: each column as wide as its longest line when all
-    fit; otherwise the short columns keep their width and the long ones share the rest, never
-    narrower than their longest word. A long header may take two lines."""
-    natural, floor = [], []
+def _measure(headers: list[str], rows: list[list[str]]) -> tuple[list[float], list[float], list[float]]:
+    """Per column: the width of its longest line with a long header on two lines, the same with every
+    header on one line, and the width of its longest word (cm, cell margins included)."""
+    natural, whole, floor = [], [], []
     for i, head in enumerate(headers):
         # A cell longer than the page wraps whatever its width: its first 200 characters tell enough.
         cells = [r[i][:200] for r in rows[:300]]
         head_cm = text_width_cm(head, SIZE_PT, True)
-        head_cm = head_cm if head_cm <= 3.5 else max(head_cm / 2, _longest_word(head, True))
-        widest = max([text_width_cm(c, SIZE_PT, False) for c in cells] + [head_cm])
-        words = max([_longest_word(c, False) for c in cells] + [_longest_word(head, True)])
-        natural.append(widest + PADDING_CM)
-        floor.append(words + PADDING_CM)
+        text_cm = max([text_width_cm(c, SIZE_PT, False) for c in cells], default=0.0)
+        half = head_cm if head_cm <= 3.5 else max(head_cm / 2, _longest_word(head, True))
+        natural.append(max(text_cm, half) + PADDING_CM)
+        whole.append(max(text_cm, head_cm) + PADDING_CM)
+        floor.append(max([_longest_word(c, False) for c in cells] + [_longest_word(head, True)]) + PADDING_CM)
+    return natural, whole, floor
+
+
+def fit_widths(headers: list[str], rows: list[list[str]], total_cm: float = TEXT_WIDTH_CM) -> list[float]:
+    """Column widths (cm) that follow the content: each column as wide as its longest line when all
+    fit (its header on one line too, if there is room); otherwise the short columns keep their width
+    and the long ones share the rest, never narrower than their longest word."""
+    natural, whole, floor = _measure(headers, rows)
+    if sum(whole) <= total_cm:
+        natural = whole
     if sum(natural) <= total_cm:
         spare = total_cm - sum(natural)
         # The room left goes to the text columns, so that numbers stay in narrow columns.
