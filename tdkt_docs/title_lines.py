@@ -107,11 +107,32 @@ def balance(text: str, size_pt: float = 14, bold: bool = True, width_cm: float =
             break
     if breaks is None:
         return text
+    if len(breaks) == 1:
+        breaks = [_two_lines(words, glue, size_pt, bold, room)]
     lines, start = [], 0
     for end in breaks + [len(words)]:
         lines.append(" ".join(words[start:end]))
         start = end
     return "\n".join(lines)
+
+
+# A second line reads best when it starts a phrase: a clerk breaks before "và", "của", "trong"...
+_STARTS = ("và", "của", "về", "trong", "tại", "cho", "trên", "đối với", "theo", "giai đoạn", "nhân dịp")
+PHRASE_BONUS_CM = 2.0
+
+
+def _two_lines(words: list[str], glue: set[int], size_pt: float, bold: bool, room: float) -> int:
+    """Where the second of two lines starts: lines as even as possible, a little less even when the
+    second then starts a phrase or the first ends at a comma."""
+    def score(k: int) -> float:
+        first, second = " ".join(words[:k]), " ".join(words[k:])
+        widest = max(text_width_cm(first, size_pt, bold), text_width_cm(second, size_pt, bold))
+        phrase = _phrase_at(words, k, _STARTS) or words[k - 1].endswith(",")
+        return widest - (PHRASE_BONUS_CM if phrase else 0.0)
+    fits = [k for k in range(1, len(words)) if (k - 1) not in glue
+            and text_width_cm(" ".join(words[:k]), size_pt, bold) <= room
+            and text_width_cm(" ".join(words[k:]), size_pt, bold) <= room]
+    return min(fits, key=score)
 
 
 def _best_breaks(words: list[str], glue: set[int], size_pt: float, bold: bool, room: float) -> list[int] | None:

@@ -15,7 +15,9 @@ from tdkt_docs.vn import text_width_cm
 @pytest.mark.parametrize("title, expected", [
     ("Tổ chức phong trào thi đua năm 2026", ["Tổ chức phong trào thi đua năm 2026"]),
     ("Về việc đề nghị tặng Giấy khen của Chủ tịch Ủy ban nhân dân xã Tân Lập năm 2025",
-     ["Về việc đề nghị tặng Giấy khen của", "Chủ tịch Ủy ban nhân dân xã Tân Lập năm 2025"]),
+     ["Về việc đề nghị tặng Giấy khen", "của Chủ tịch Ủy ban nhân dân xã Tân Lập năm 2025"]),
+    ("Tổ chức phong trào thi đua yêu nước và công tác thi đua, khen thưởng xã Tân Lập năm 2026",
+     ["Tổ chức phong trào thi đua yêu nước", "và công tác thi đua, khen thưởng xã Tân Lập năm 2026"]),
     ("Họp Hội đồng Thi đua - Khen thưởng xã Tân Lập xét đề nghị khen thưởng năm 2025",
      ["Họp Hội đồng Thi đua - Khen thưởng xã Tân Lập", "xét đề nghị khen thưởng năm 2025"]),
     ("Kết quả công tác thi đua, khen thưởng 6 tháng đầu năm và phương hướng nhiệm vụ 6 tháng cuối năm 2026",

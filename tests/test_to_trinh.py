@@ -120,7 +120,7 @@ def test_list_as_an_annex_with_its_own_heading(work):
     assert last.find(qn("w:pgNumType")).get(qn("w:start")) == "1" and last.find(qn("w:titlePg")) is not None
     assert effective(heading, "bold") and heading.style.paragraph_format.alignment == 1
     # the title in even lines, as a clerk breaks it by hand
-    assert text[i + 1] == "Tập thể và cá nhân được đề nghị tặng\nGiấy khen của Chủ tịch Ủy ban nhân dân xã"
+    assert text[i + 1] == "Tập thể và cá nhân được đề nghị tặng Giấy khen\ncủa Chủ tịch Ủy ban nhân dân xã"
     assert text[i + 2] == "(Kèm theo Tờ trình số 07/TTr-VHXH\nngày 20 tháng 12 năm 2026 của Phòng Văn hóa - Xã hội)"
     assert effective(body[i + 2], "italic") is True
     annex = tables(path)[-1]
