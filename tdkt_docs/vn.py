@@ -157,6 +157,17 @@ def end_mark(text: str) -> str:
     return stripped.rstrip(".") + "./."
 
 
+# An Ủy ban nhân dân or Hội đồng nhân dân heads its documents with its own name only: ND30 gives
+# no cơ quan chủ quản above a local government (Mẫu 1.1-1.4 show "ỦY BAN NHÂN DÂN / TỈNH, XÃ ...").
+_COUNCILS = ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN")
+
+
+def is_council(name: str, abbreviation: str = "") -> bool:
+    """The issuer is a UBND or HĐND (its name, or its abbreviation in the Số/ký hiệu)."""
+    text = " ".join(unicodedata.normalize("NFC", name).upper().split())
+    return text.startswith(_COUNCILS) or abbreviation.upper() in ("UBND", "HĐND")
+
+
 # --- Conventions of the award documents (tờ trình, biên bản) ------------------------------------
 
 def ngay_day_du(d: date) -> str:
@@ -244,7 +255,7 @@ _WIDE = set("mwMW")
 @functools.lru_cache(maxsize=4096)  # asked letter by letter, and texts repeat the same few letters
 def _em(ch: str, bold: bool) -> float:
     base = unicodedata.normalize("NFD", ch)[0]
-    if base == " ":
+    if base in " \u00a0":
         return 0.25
     if base in _NARROW:
         return 0.3
@@ -262,3 +273,4 @@ def _em(ch: str, bold: bool) -> float:
 def text_width_cm(text: str, size_pt: float, bold: bool) -> float:
     ems = sum(_em(ch, bold) for ch in text)
     return ems * size_pt / 72 * 2.54
+

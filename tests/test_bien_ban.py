@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from award_helpers import cell_texts, copy_fixture, edit, effective, line_of, paragraphs, run, tables
@@ -70,13 +71,14 @@ def test_fields_of_mẫu_1_9_with_counts_worked_out(built):
     assert "Chủ trì (chủ tọa): Hà Thị Yến, Phó Giám đốc Sở, Phó Chủ tịch Hội đồng." in text
     assert "Thư ký (người ghi biên bản): Phan Thị Nga, Trưởng phòng Thi đua - Khen thưởng, Ủy viên - Thư ký." in text
     assert "Nội dung (theo diễn biến cuộc họp):" in text
-    assert text[text.index("Nơi nhận:") - 1] == "Cuộc họp kết thúc vào 10 giờ 15 phút, ngày 12 tháng 01 năm 2026./."
+    assert text[-1] == "Cuộc họp kết thúc vào 10 giờ 15 phút, ngày 12 tháng 01 năm 2026./."
 
 
 def test_vote_table_percentages_computed(built):
     table = tables(built)[1]
     rows = cell_texts(table)
-    assert rows[0] == ["STT", "Họ và tên / Tên tập thể", "Hình thức khen thưởng", "Biểu quyết", "Đồng ý", "Tỷ lệ",
+    # Two danh hiệu, each on its row; a column of danh hiệu is headed as such.
+    assert rows[0] == ["STT", "Họ và tên / Tên tập thể", "Danh hiệu đề nghị", "Biểu quyết", "Đồng ý", "Tỷ lệ",
                        "Kết quả"]
     assert rows[1:] == [["I", "Cá nhân"],
                         ["1", "Phan Thị Nga", "Chiến sĩ thi đua cơ sở", "Giơ tay", "08/09", "88,9%", "Đạt"],
@@ -109,23 +111,21 @@ def test_share_counted_on_all_members_when_configured(work):
 def test_signatures_thư_ký_left_chủ_tọa_right_then_nơi_nhận_below(built):
     signatures = tables(built)[-1]
     left, right = signatures.rows[0].cells
-    assert [p.text for p in left.paragraphs] == ["THƯ KÝ", "", "Phan Thị Nga"]
+    # Nơi nhận under THƯ KÝ in the same cell, as Mẫu 1.9 shows it: a row that never splits keeps the
+    # signatures and Nơi nhận on one page.
+    assert [p.text for p in left.paragraphs] == ["THƯ KÝ", "", "Phan Thị Nga", "Nơi nhận:", "- Thành viên Hội đồng;",
+                                                 "- Lưu: VT, Hồ sơ."]
     assert [p.text for p in right.paragraphs] == ["CHỦ TỌA", "", "Hà Thị Yến"]
+    assert signatures.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
     assert round(signatures.columns[0].width.cm, 1) == 6.5
-    for cell in (left, right):
-        assert effective(cell.paragraphs[0], "bold") and effective(cell.paragraphs[-1], "bold")
-        assert cell.paragraphs[0].style.paragraph_format.alignment == 1
-    body = paragraphs(built)
-    tail = [p.text for p in body[-3:]]
-    assert tail == ["Nơi nhận:", "- Thành viên Hội đồng;", "- Lưu: VT, Hồ sơ."]
-    from helpers import blocks
-    import docx
-
-    order = blocks(docx.Document(str(built)))
-    assert hasattr(order[-4], "rows") and order[-3].text == "Nơi nhận:"  # the Nơi nhận comes after the signatures
-    label = body[-3]
+    for names in (left.paragraphs[:3], right.paragraphs):
+        assert effective(names[0], "bold") and effective(names[-1], "bold")
+        assert names[0].style.paragraph_format.alignment == 1
+    label = left.paragraphs[3]
     assert effective(label, "size") == Pt(12) and effective(label, "bold") and effective(label, "italic")
-    assert effective(body[-1], "size") == Pt(11)
+    assert label.style.paragraph_format.alignment in (0, None)
+    assert effective(left.paragraphs[-1], "size") == Pt(11)
+    assert paragraphs(built)[-1].text.endswith("./.")  # nothing after the signatures' table
 
 
 def test_members_from_a_csv_file(work):
@@ -163,7 +163,7 @@ def test_secretary_not_a_member(work):
     assert build(work)[0] == 0
     text = texts(work / "out" / "bien-ban.docx")
     assert "Thư ký (người ghi biên bản): Lê Văn Ghi, Chuyên viên Văn phòng." in text
-    assert [p.text for p in tables(work / "out" / "bien-ban.docx")[-1].rows[0].cells[0].paragraphs][-1] == "Lê Văn Ghi"
+    assert [p.text for p in tables(work / "out" / "bien-ban.docx")[-1].rows[0].cells[0].paragraphs][2] == "Lê Văn Ghi"
 
 
 def test_secret_ballot_required_for_chiến_sĩ_thi_đua_cấp_tỉnh(work):

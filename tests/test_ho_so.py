@@ -30,8 +30,9 @@ def vote_rows(path):
 
 
 def list_rows(path):
-    table = next(t for t in tables(path) if cell_texts(t)[0] == ["STT", "Họ và tên / Tên tập thể",
-                                                                  "Chức vụ, đơn vị", "Hình thức khen thưởng"])
+    # Bằng khen and a danh hiệu in one list: the column is headed for both.
+    table = next(t for t in tables(path) if cell_texts(t)[0] == ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị",
+                                                                  "Danh hiệu, hình thức khen thưởng đề nghị"])
     return cell_texts(table)[1:]
 
 

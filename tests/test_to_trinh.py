@@ -1,7 +1,9 @@
 """Tờ trình đề nghị khen thưởng: Mẫu 1.4 with 'Kính gửi', the request worked out from the list."""
 from __future__ import annotations
 
+import docx
 import pytest
+from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from award_helpers import cell_texts, copy_fixture, edit, effective, line_of, paragraphs, run, tables
@@ -53,10 +55,11 @@ def test_request_with_counts_from_the_list_and_table_in_the_body(built):
             "tịch Ủy ban nhân dân xã cho 05 tập thể và 12 cá nhân, cụ thể như sau:") in text
     table = tables(built)[1]
     rows = cell_texts(table)
-    assert rows[0] == ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức khen thưởng"]
+    # Every row has the same award: the request says it once, no column repeats it.
+    assert rows[0] == ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị"]
     assert rows[1] == ["I", "Tập thể"] and rows[7] == ["II", "Cá nhân"]
     assert [r[0] for r in rows[2:7]] == ["1", "2", "3", "4", "5"]
-    assert rows[19] == ["12", "Cá Nhân Mười Hai", "Người có uy tín", "Giấy khen của Chủ tịch Ủy ban nhân dân xã"]
+    assert rows[19] == ["12", "Cá Nhân Mười Hai", "Người có uy tín"]
     assert len(rows) == 1 + 2 + 5 + 12
     assert table.rows[0].cells[1].paragraphs[0].style.style_id == "TdktBangTieuDe"
     assert effective(table.rows[1].cells[1].paragraphs[0], "bold") is True  # section row
@@ -110,13 +113,18 @@ def test_list_as_an_annex_with_its_own_heading(work):
     assert any(t.endswith("cho 05 tập thể và 12 cá nhân (có danh sách kèm theo).") for t in text)
     i = text.index("DANH SÁCH")
     heading = body[i]
-    assert heading._p.pPr.find("{*}pageBreakBefore") is not None
+    # The tờ trình's section ends before the list: the list starts a page of its own, numbered from 1.
+    ending = body[i - 1]._p.pPr.find(qn("w:sectPr"))
+    assert ending is not None and ending.find(qn("w:type")).get(qn("w:val")) == "nextPage"
+    last = docx.Document(str(path)).sections[-1]._sectPr
+    assert last.find(qn("w:pgNumType")).get(qn("w:start")) == "1" and last.find(qn("w:titlePg")) is not None
     assert effective(heading, "bold") and heading.style.paragraph_format.alignment == 1
-    assert text[i + 1] == "Tập thể và cá nhân được đề nghị tặng Giấy khen của Chủ tịch Ủy ban nhân dân xã"
-    assert text[i + 2] == "(Kèm theo Tờ trình số 07/TTr-VHXH ngày 20 tháng 12 năm 2026 của Phòng Văn hóa - Xã hội)"
+    # the title in even lines, as a clerk breaks it by hand
+    assert text[i + 1] == "Tập thể và cá nhân được đề nghị tặng Giấy khen\ncủa Chủ tịch Ủy ban nhân dân xã"
+    assert text[i + 2] == "(Kèm theo Tờ trình số 07/TTr-VHXH\nngày 20 tháng 12 năm 2026 của Phòng Văn hóa - Xã hội)"
     assert effective(body[i + 2], "italic") is True
     annex = tables(path)[-1]
-    assert cell_texts(annex)[0] == ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức khen thưởng"]
+    assert cell_texts(annex)[0] == ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị"]
     # the signature table comes before the annex
     assert cell_texts(tables(path)[-2])[0][0].startswith("Nơi nhận:")
 
@@ -128,6 +136,9 @@ def test_several_awards_in_one_request(work):
     assert ("Phòng Văn hóa - Xã hội kính đề nghị Chủ tịch Ủy ban nhân dân xã An Bình xem xét, tặng Giấy khen của Chủ "
             "tịch Ủy ban nhân dân xã cho 05 tập thể và 11 cá nhân; tặng danh hiệu Chiến sĩ thi đua cơ sở cho 01 cá "
             "nhân, cụ thể như sau:") in texts(work / "out" / "to-trinh.docx")
+    rows = cell_texts(tables(work / "out" / "to-trinh.docx")[1])
+    assert rows[0][3] == "Danh hiệu, hình thức khen thưởng đề nghị"
+    assert rows[-1] == ["12", "Cá Nhân Mười Hai", "Người có uy tín", "Chiến sĩ thi đua cơ sở"]
 
 
 def test_nominee_without_award_leaves_the_old_document(work):

@@ -34,7 +34,8 @@ STYLES = [
     ("TdktDuongKe", "TĐKT Đường kẻ", None, 1, False, False, "center", 0, 0, 0, "rule"),
     ("TdktSoKyHieu", "TĐKT Số và ký hiệu", None, 13, False, False, "center", 0, 6, 0, ""),
     ("TdktNgayThang", "TĐKT Địa danh và ngày tháng", None, 14, False, True, "center", 0, 6, 0, ""),
-    ("TdktTenLoai", "TĐKT Tên loại văn bản", None, 14, True, False, "center", 0, 18, 0, "keep"),
+    # Mẫu 1.4 leaves about two lines between the header block and the tên loại.
+    ("TdktTenLoai", "TĐKT Tên loại văn bản", None, 14, True, False, "center", 0, 30, 0, "keep"),
     ("TdktTrichYeu", "TĐKT Trích yếu", None, 14, True, False, "center", 0, 0, 0, "keep"),
     ("TdktNoiDung", "TĐKT Nội dung", None, 14, False, False, "both", 1.27, 6, 0, ""),
     ("TdktCanCu", "TĐKT Căn cứ", "TdktNoiDung", 14, False, True, "both", 1.27, 6, 0, ""),
@@ -58,9 +59,12 @@ STYLES = [
     ("TdktSoTrang", "TĐKT Số trang", None, 14, False, False, "center", 0, 0, 0, ""),
     ("TdktPhuLuc", "TĐKT Phụ lục", None, 14, True, False, "center", 0, 12, 0, "keep"),
     ("TdktGhiChu", "TĐKT Ghi chú nghiêng", None, 14, False, True, "center", 0, 0, 0, ""),
-    ("TdktDoanNghieng", "TĐKT Đoạn nghiêng", "TdktNoiDung", 14, False, True, "both", 1.27, 6, 0, ""),
+    # "(Có báo cáo thành tích kèm theo)" goes with the closing paragraph after it.
+    ("TdktDoanNghieng", "TĐKT Đoạn nghiêng", "TdktNoiDung", 14, False, True, "both", 1.27, 6, 0, "keep"),
     ("TdktKinhGui", "TĐKT Kính gửi", None, 14, False, False, "left", 0, 6, 0, "keep"),
     ("TdktDoanDan", "TĐKT Đoạn dẫn (liền với đoạn sau)", "TdktNoiDung", 14, False, False, "both", 1.27, 6, 0, "keep"),
+    # The closing paragraph goes to the page of Nơi nhận and the signature, never split from them.
+    ("TdktDoanKet", "TĐKT Đoạn kết (liền với chữ ký)", "TdktNoiDung", 14, False, False, "both", 1.27, 6, 0, "keepall"),
 ]
 
 
@@ -130,17 +134,21 @@ def setup_styles(doc) -> None:
         pf.right_indent = Cm(0)
         pf.space_before = Pt(before)
         pf.space_after = Pt(after)
-        if extra == "keep":
+        if extra in ("keep", "keepall"):
             pf.keep_with_next = True
+        if extra == "keepall":
+            pf.keep_together = True
         if sid == "TdktQuyenHan":
             # Lines of the same style do not add space between them: only the first is pushed down,
             # level with "Nơi nhận:".
             _insert_ppr(style.element.get_or_add_pPr(), parse_xml(f"<w:contextualSpacing {W}/>"))
         if extra == "rule":
             _insert_ppr(style.element.get_or_add_pPr(), parse_xml(
-                f'<w:pBdr {W}><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:pBdr>'))
-            # An empty paragraph 3 pt high: its bottom border draws the line just under the text above.
-            pf.line_spacing = Pt(3)
+                f'<w:pBdr {W}><w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/></w:pBdr>'))
+            # An empty paragraph 8 pt high: its bottom border draws a thin line about 10 pt under the
+            # baseline of the text above, where Mẫu 1.4 draws it (0.5 pt: its 0.75 pt drawn lines
+            # print lighter than a border of the same width).
+            pf.line_spacing = Pt(8)
             pf.line_spacing_rule = 4  # exactly
         if extra == "sign":
             pf.line_spacing = Pt(60)
@@ -163,14 +171,17 @@ def p(style: str, content: str = "", ppr_extra: str = "") -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{ppr_extra}</w:pPr>{run}</w:p>'
 
 
-def layout_table(left: str, right: str, rows: int = 1, cells: list[tuple[str, str]] | None = None) -> str:
-    """A borderless two-column table with fixed widths, as the PL III sample forms use."""
+def layout_table(left: str, right: str, rows: int = 1, cells: list[tuple[str, str]] | None = None,
+                 keep: bool = False) -> str:
+    """A borderless two-column table with fixed widths, as the PL III sample forms use. `keep`: its
+    rows never split across pages (Nơi nhận and the signature stay on one page)."""
     lw, rw = int(LEFT_CM * TW), int(RIGHT_CM * TW)
     none = "".join(f'<w:{s} w:val="nil"/>' for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
     cells = cells or [(left, right)]
     rows_xml = ""
     for lc, rc in cells:
-        rows_xml += (f'<w:tr><w:tc><w:tcPr><w:tcW w:w="{lw}" w:type="dxa"/></w:tcPr>{lc}</w:tc>'
+        trpr = "<w:trPr><w:cantSplit/></w:trPr>" if keep else ""
+        rows_xml += (f'<w:tr>{trpr}<w:tc><w:tcPr><w:tcW w:w="{lw}" w:type="dxa"/></w:tcPr>{lc}</w:tc>'
                      f'<w:tc><w:tcPr><w:tcW w:w="{rw}" w:type="dxa"/></w:tcPr>{rc}</w:tc></w:tr>')
     return (f'<w:tbl><w:tblPr><w:tblW w:w="{lw + rw}" w:type="dxa"/><w:jc w:val="center"/>'
             f'<w:tblBorders>{none}</w:tblBorders><w:tblLayout w:type="fixed"/>'
@@ -201,7 +212,7 @@ def content_loop(kinds: list[tuple[str, str]]) -> str:
     for i, (kieu, style) in enumerate(kinds):
         word = "if" if i == 0 else "elif"
         out.append(p(style, f'{{%p {word} b.kieu == "{kieu}" %}}'))
-        if kieu == "bang":
+        if kieu in ("bang", "ket"):
             out.append(p(style, "{{p b.xml }}"))
         else:
             out.append(p(style, "{{r b.runs }}"))
@@ -213,7 +224,9 @@ def content_loop(kinds: list[tuple[str, str]]) -> str:
 BODY_KINDS = [("can_cu", "TdktCanCu"), ("doan", "TdktNoiDung"), ("phan", "TdktPhan"), ("phan_td", "TdktPhanTieuDe"),
               ("muc", "TdktMuc"),
               ("khoan_td", "TdktKhoanTieuDe"), ("khoan", "TdktKhoan"), ("diem_td", "TdktDiemTieuDe"),
-              ("diem", "TdktDiem"), ("gach", "TdktGach"), ("cong", "TdktCong"), ("bang", "TdktNoiDung")]
+              ("diem", "TdktDiem"), ("gach", "TdktGach"), ("cong", "TdktCong"), ("bang", "TdktNoiDung"),
+              # The closing paragraph in the style of its kind, kept with the signature (normalise.py).
+              ("ket", "TdktDoanKet")]
 
 
 def noi_nhan_cell() -> str:
@@ -229,13 +242,23 @@ def signer_cell() -> str:
             + p("TdktHoTen", "{{ ky.ho_ten }}"))
 
 
-def section_xml(header_rid: str, first_rid: str) -> str:
-    # A4, margins top 20, bottom 20, left 30, right 15 mm; page number in the header from page 2.
-    return (f'<w:sectPr><w:headerReference w:type="default" r:id="{header_rid}"/>'
-            f'<w:headerReference w:type="first" r:id="{first_rid}"/>'
+def section_xml(header_rid: str, first_rid: str, next_page: bool = False) -> str:
+    # A4, margins top 20, bottom 20, left 30, right 15 mm; page number in the header from page 2,
+    # counted from 1 in each section: an annex is numbered on its own (PL I.III.1.đ).
+    kind = '<w:type w:val="nextPage"/>' if next_page else ""
+    return (f'<w:sectPr {nsdecls("w", "r")}><w:headerReference w:type="default" r:id="{header_rid}"/>'
+            f'<w:headerReference w:type="first" r:id="{first_rid}"/>{kind}'
             '<w:pgSz w:w="11906" w:h="16838"/>'
             '<w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/>'
-            '<w:cols w:space="720"/><w:titlePg/><w:docGrid w:linePitch="381"/></w:sectPr>')
+            '<w:pgNumType w:start="1"/><w:cols w:space="720"/><w:titlePg/><w:docGrid w:linePitch="381"/></w:sectPr>')
+
+
+def section_break(header_rid: str, first_rid: str) -> str:
+    """An empty paragraph 1 pt high that ends the document's section: the annex after it starts on a
+    page of its own, numbered from 1. So small that it never takes a page of its own."""
+    return (f'<w:p><w:pPr><w:pStyle w:val="TdktNoiDung"/><w:spacing w:before="0" w:after="0" w:line="20" '
+            f'w:lineRule="exact"/><w:ind w:firstLine="0"/><w:rPr><w:sz w:val="2"/></w:rPr>'
+            f'{section_xml(header_rid, first_rid, next_page=True)}</w:pPr></w:p>')
 
 
 def add_headers(doc) -> tuple[str, str]:
@@ -271,7 +294,7 @@ def _drop_unneeded(doc) -> None:
                 rels.pop(rid)
 
 
-def build(path: Path, body: str, title: str) -> None:
+def build(path: Path, make, title: str) -> None:
     doc = Document()
     _drop_unneeded(doc)
     setup_styles(doc)
@@ -282,6 +305,7 @@ def build(path: Path, body: str, title: str) -> None:
     body_el = doc.element.body
     for child in list(body_el):
         body_el.remove(child)
+    body = make(lambda: section_break(rid_default, rid_first))
     xml = f'<w:body {nsdecls("w", "r")}>{body}{section_xml(rid_default, rid_first)}</w:body>'
     new_body = parse_xml(xml)
     for child in list(new_body):
@@ -290,11 +314,11 @@ def build(path: Path, body: str, title: str) -> None:
     doc.save(str(path))
 
 
-def ke_hoach() -> str:
+def ke_hoach(section_break=None) -> str:
     return (header_block()
             + p("TdktTenLoai", "KẾ HOẠCH") + p("TdktTrichYeu", "{{r trich_yeu }}") + p("TdktDuongKe", "{{p ke_trich_yeu }}")
             + content_loop(BODY_KINDS)
-            + layout_table("", "", cells=[(noi_nhan_cell(), signer_cell())]))
+            + layout_table("", "", cells=[(noi_nhan_cell(), signer_cell())], keep=True))
 
 
 # The award documents add italic paragraphs ("(Có báo cáo thành tích kèm theo)") and lead-ins.
@@ -302,16 +326,17 @@ def ke_hoach() -> str:
 AWARD_KINDS = BODY_KINDS + [("nghieng", "TdktDoanNghieng"), ("dan", "TdktDoanDan")]
 
 
-def mau_1_4(ten_loai: str, kinh_gui: bool = False, phu_luc: bool = False) -> str:
+def mau_1_4(ten_loai: str, kinh_gui: bool = False, section_break=None) -> str:
     """Mẫu 1.4 "Văn bản có tên loại", optionally with 'Kính gửi' (ô 9a) and a list annexed after it."""
     body = (header_block()
             + p("TdktTenLoai", ten_loai) + p("TdktTrichYeu", "{{r trich_yeu }}") + p("TdktDuongKe", "{{p ke_trich_yeu }}"))
     if kinh_gui:
         body += p("TdktKinhGui", "{{p kinh_gui }}")
-    body += content_loop(AWARD_KINDS) + layout_table("", "", cells=[(noi_nhan_cell(), signer_cell())])
-    if phu_luc:
+    body += content_loop(AWARD_KINDS) + layout_table("", "", cells=[(noi_nhan_cell(), signer_cell())], keep=True)
+    if section_break:
         body += (p("TdktPhuLuc", "{%p if phu_luc %}")
-                 + p("TdktPhuLuc", "{{ phu_luc.tieu_de }}", "<w:pageBreakBefore/>")
+                 + section_break()
+                 + p("TdktPhuLuc", "{{ phu_luc.tieu_de }}", '<w:spacing w:before="0"/>')
                  + p("TdktTrichYeu", "{{r phu_luc.trich_yeu }}")
                  + p("TdktGhiChu", "{{ phu_luc.kem_theo }}", '<w:spacing w:after="60"/>')
                  + p("TdktDuongKe", "{{p phu_luc.ke }}")
@@ -322,23 +347,25 @@ def mau_1_4(ten_loai: str, kinh_gui: bool = False, phu_luc: bool = False) -> str
     return body
 
 
-def de_cuong_bao_cao() -> str:
+def de_cuong_bao_cao(section_break=None) -> str:
     return mau_1_4("ĐỀ CƯƠNG BÁO CÁO")
 
 
-def bao_cao() -> str:
+def bao_cao(section_break=None) -> str:
     return mau_1_4("BÁO CÁO", kinh_gui=True)
 
 
-def to_trinh() -> str:
-    return mau_1_4("TỜ TRÌNH", kinh_gui=True, phu_luc=True)
+def to_trinh(section_break=None) -> str:
+    return mau_1_4("TỜ TRÌNH", kinh_gui=True, section_break=section_break)
 
 
-def bien_ban() -> str:
+def bien_ban(section_break=None) -> str:
     """Mẫu 1.9: no place and date under the national motto unless the unit writes one; THƯ KÝ signs
-    left, CHỦ TỌA right, and Nơi nhận goes below the signatures."""
-    signers = layout_table("", "", cells=[(
-        p("TdktQuyenHan", "THƯ KÝ") + p("TdktKhoangKy") + p("TdktHoTen", "{{ thu_ky }}"),
+    left, CHỦ TỌA right, and Nơi nhận goes below the secretary's signature."""
+    # Nơi nhận stands in the left cell under THƯ KÝ, where Mẫu 1.9 shows it: in the signatures' row,
+    # which never splits, it stays on their page (LibreOffice keeps no table with the paragraph after it).
+    signers = layout_table("", "", keep=True, cells=[(
+        p("TdktQuyenHan", "THƯ KÝ") + p("TdktKhoangKy") + p("TdktHoTen", "{{ thu_ky }}") + noi_nhan_cell(),
         p("TdktQuyenHan", "CHỦ TỌA") + p("TdktKhoangKy") + p("TdktHoTen", "{{ chu_toa }}"))])
     # A unit may drop the Số line and may add a place-and-date line, as many real biên bản do:
     # both are whole lines the program fills or leaves empty.
@@ -347,7 +374,7 @@ def bien_ban() -> str:
     header = header.replace("Số: {{ so_ky_hieu }}", "{{ so_dong }}")
     return (header
             + p("TdktTenLoai", "BIÊN BẢN") + p("TdktTrichYeu", "{{r trich_yeu }}") + p("TdktDuongKe", "{{p ke_trich_yeu }}")
-            + content_loop(AWARD_KINDS) + signers + noi_nhan_cell())
+            + content_loop(AWARD_KINDS) + signers)
 
 
 TEMPLATES = {"ke_hoach.docx": (ke_hoach, "Kế hoạch"),
@@ -362,7 +389,7 @@ def main(argv: list[str]) -> None:
     for name, (make, title) in TEMPLATES.items():
         if argv and name not in argv:
             continue
-        build(out / name, make(), title)
+        build(out / name, make, title)
         print(out / name)
 
 

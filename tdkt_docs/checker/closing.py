@@ -241,7 +241,10 @@ def _signers(doc: Document, lay: Layout, after: list[Para]) -> int | None:
             below: list[Para] = []
             for r in range(cell.row + 1, len(t.rows)):
                 below.extend(_cell_paras(doc, cell.table, r, cell.col))
-            column = _column(lay, paras + below)
+            # Nơi nhận may stand in the same cell under THƯ KÝ (Mẫu 1.9 puts it there): not a signer's line.
+            signer_paras = paras + below
+            label = next((i for i, q in enumerate(signer_paras) if q.stripped.startswith("Nơi nhận")), None)
+            column = _column(lay, signer_paras[:label])
             start = next((i for i, s in enumerate(column) if s is not None and s.para is para
                           and s.start <= piece.start), 0)
             lay.signers[name] = column[start:]

@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from tdkt_docs import vn
+from tdkt_docs import title_lines, vn
 from tdkt_docs.errors import InputError, Problem
 from tdkt_docs.input.loader import Loaded
 from tdkt_docs.kinds import bien_ban_people as people
 from tdkt_docs.kinds import normalise
 from tdkt_docs.kinds.markup import plain, runs
-from tdkt_docs.kinds.nominees import (METHOD, Nominee, Total, at, cap_warnings, caps_of, counted, counts, nominees,
+from tdkt_docs.kinds.nominees import (METHOD, Nominee, Total, at, awards, cap_warnings, caps_of, counted, counts, nominees,
                                       request, totals, vote_table)
 from tdkt_docs.kinds.rendering import Rendering
 from tdkt_docs.kinds.tables import grid
@@ -102,6 +102,7 @@ def build(doc: BienBanPhan, ds: DanhSach, loaded: Loaded | None, prefix: tuple =
 
 def _header(doc: BienBanPhan, start: datetime) -> dict:
     name_lines = doc.co_quan.ten.split("\n")
+    title = title_lines.balance(doc.ten_cuoc_hop)
     head = vn.BLANK_NUMBER if doc.so is None else vn.two_digits(doc.so)
     symbol = doc.ky_hieu or f"{vn.TYPE_ABBR['bien_ban']}-{doc.co_quan.viet_tat}"
     day = doc.ngay or None
@@ -110,13 +111,13 @@ def _header(doc: BienBanPhan, start: datetime) -> dict:
         place_date = (vn.dia_danh_ngay(doc.dia_danh, day.ngay, day.thang, day.nam) if day is not None
                       else vn.dia_danh_ngay(doc.dia_danh, start.day, start.month, start.year))
     return {
-        "chu_quan": vn.upper(doc.co_quan.chu_quan) if doc.co_quan.chu_quan else None,
+        "chu_quan": normalise.chu_quan_line(doc.co_quan),
         "co_quan": runs(vn.upper(doc.co_quan.ten)),
         "ke_co_quan": rule_under(name_lines, size_pt=13, bold=True, column_cm=6.5),
         "so_dong": f"Số: {head}/{symbol}" if doc.dong_so else "",
         "dia_danh_ngay": place_date,
-        "trich_yeu": runs(doc.ten_cuoc_hop),
-        "ke_trich_yeu": rule_under(plain(doc.ten_cuoc_hop).split("\n"), size_pt=14, bold=True, column_cm=16.5),
+        "trich_yeu": runs(title),
+        "ke_trich_yeu": rule_under(plain(title).split("\n"), size_pt=14, bold=True, column_cm=16.5),
     }
 
 
@@ -210,10 +211,14 @@ TOTAL_WIDTHS = [1.2, 4.4, 3.5, 2.1, 1.8, 1.6, 1.9]
 
 
 def _results(numbering: normalise.Numbering, outcome: Outcome) -> None:
-    numbering.paragraph("dan", "Kết quả biểu quyết:")
     if outcome.items:
+        # One award for every row is said here once, and the table has no column repeating it.
+        only = awards(outcome.items)
+        numbering.paragraph("dan", f"Kết quả biểu quyết đề nghị tặng {vn.danh_hieu(only[0])}:" if len(only) == 1
+                            else "Kết quả biểu quyết:")
         numbering.blocks.append(normalise.Block("bang", xml=vote_table(outcome.items)))
     if outcome.totals:
+        numbering.paragraph("dan", "Kết quả biểu quyết theo từng hình thức:" if outcome.items else "Kết quả biểu quyết:")
         rows = [[str(i), t.hinh_thuc, counted(t.counts) + (f" ({t.kem_theo})" if t.kem_theo else ""),
                  METHOD[t.bieu_quyet], vn.ti_so(t.vote.votes, t.vote.base), vn.percent(t.vote.votes, t.vote.base),
                  "Đạt" if t.vote.passed else "Không đạt"] for i, t in enumerate(outcome.totals, 1)]

@@ -46,12 +46,23 @@ def _too_deep(outline: list[Any], path: tuple, depth: int, loaded: Loaded | None
     return problems
 
 
+# How deep a heading is; a heading followed by one as deep or shallower has nothing under it.
+DEPTH = {"muc": 0, "khoan_td": 1, "khoan": 1, "diem_td": 2, "diem": 2}
+
+
 def _render(doc: DeCuongKem, loaded: Loaded | None, prefix: tuple, suffix: str = "") -> Rendering:
     normalise.raise_if(_too_deep(doc.noi_dung, prefix + ("noi_dung",), 0, loaded))
     numbering = normalise.Numbering(loaded)
     numbering.walk(as_items(doc.noi_dung), prefix + ("noi_dung",))
     normalise.raise_if(numbering.problems)
-    # An outline is not a finished text: no './.' after its last heading (seed 004).
+    # An outline is not a finished text: no './.' after its last heading (seed 004); that heading
+    # still goes with Nơi nhận and the signature.
+    blocks = numbering.blocks
+    for block, after in zip(blocks, blocks[1:]):
+        if DEPTH.get(block.kieu, 9) <= DEPTH.get(after.kieu, 9) < 9:
+            normalise.free_from_next(block)
+    if blocks:
+        normalise.keep_with_signature(blocks[-1])
     context = normalise.header(doc, vn.TYPE_ABBR["bao_cao"])
     context["ky"]["ho_ten"] = doc.nguoi_ky.ho_ten or ""
     context["khoi"] = numbering.blocks

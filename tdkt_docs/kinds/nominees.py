@@ -206,23 +206,42 @@ def sections(items: list[Nominee], row) -> list[tuple[str, str, list[list[str]]]
     return out
 
 
-LIST_HEADERS = ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức khen thưởng"]
-LIST_WIDTHS = [1.2, 5.3, 5.6, 4.4]
+def award_header(items: list[Nominee]) -> str:
+    """A column of danh hiệu thi đua is headed as such; of hình thức khen thưởng, as those."""
+    titles = [vn.danh_hieu(a).lower().startswith(("danh hiệu", "cờ thi đua")) for a in awards(items)]
+    if all(titles):
+        return "Danh hiệu đề nghị"
+    if any(titles):
+        return "Danh hiệu, hình thức khen thưởng đề nghị"
+    return "Hình thức khen thưởng đề nghị"
+
+
+def said_once(items: list[Nominee]) -> bool:
+    """Every row has the same award: the sentence before the table names it, the table does not
+    repeat it on each row."""
+    return len(awards(items)) == 1
 
 
 def list_table(items: list[Nominee]) -> Markup:
-    return grouped(LIST_HEADERS, sections(items, lambda n: [n.ten, n.chuc_vu_don_vi or "", n.hinh_thuc]),
-                   LIST_WIDTHS)
+    headers = ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị"]
+    if said_once(items):
+        return grouped(headers, sections(items, lambda n: [n.ten, n.chuc_vu_don_vi or ""]))
+    return grouped(headers + [award_header(items)],
+                   sections(items, lambda n: [n.ten, n.chuc_vu_don_vi or "", n.hinh_thuc]))
 
 
-VOTE_HEADERS = ["STT", "Họ và tên / Tên tập thể", "Hình thức khen thưởng", "Biểu quyết", "Đồng ý", "Tỷ lệ", "Kết quả"]
-VOTE_WIDTHS = [1.2, 4.2, 3.5, 2.1, 1.8, 1.6, 2.1]
 METHOD = {"gio_tay": "Giơ tay", "bo_phieu_kin": "Bỏ phiếu kín"}
 
 
 def vote_table(items: list[Nominee]) -> Markup:
+    once = said_once(items)
+
     def row(n: Nominee) -> list[str]:
         v = n.vote
-        return [n.ten, n.hinh_thuc, METHOD[n.bieu_quyet], vn.ti_so(v.votes, v.base), vn.percent(v.votes, v.base),
-                "Đạt" if v.passed else "Không đạt"]
-    return grouped(VOTE_HEADERS, sections(items, row), VOTE_WIDTHS, centred=(0, 3, 4, 5, 6))
+        award = [] if once else [n.hinh_thuc]
+        return [n.ten] + award + [METHOD[n.bieu_quyet], vn.ti_so(v.votes, v.base), vn.percent(v.votes, v.base),
+                                  "Đạt" if v.passed else "Không đạt"]
+    headers = ["STT", "Họ và tên / Tên tập thể"] + ([] if once else [award_header(items)])
+    headers += ["Biểu quyết", "Đồng ý", "Tỷ lệ", "Kết quả"]
+    first_number = 2 if once else 3
+    return grouped(headers, sections(items, row), centred=(0,) + tuple(range(first_number, len(headers))))

@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterable
 
 from markupsafe import Markup
 
-from tdkt_docs import vn
+from tdkt_docs import title_lines, vn
 from tdkt_docs.errors import InputError, Problem
 from tdkt_docs.kinds.markup import plain, runs
 from tdkt_docs.input.loader import Loaded, dotted
@@ -162,8 +162,18 @@ class Numbering:
             self.problems.append(Problem(file, message, line, col, dotted(path)))
 
 
+# The template style of each kind of paragraph (tools/make_templates.py, BODY_KINDS).
+STYLES = {"can_cu": "TdktCanCu", "doan": "TdktNoiDung", "muc": "TdktMuc", "khoan_td": "TdktKhoanTieuDe",
+          "khoan": "TdktKhoan", "diem_td": "TdktDiemTieuDe", "diem": "TdktDiem", "gach": "TdktGach",
+          "cong": "TdktCong", "nghieng": "TdktDoanNghieng", "dan": "TdktDoanDan"}
+# A closing paragraph longer than this many characters (about eight lines) may break across pages:
+# kept whole it would leave most of a page empty.
+KEEP_WHOLE_CHARS = 640
+
+
 def close_content(blocks: list[Block]) -> None:
-    """Append './.' to the last paragraph of the content (PL III templates)."""
+    """Append './.' to the last paragraph of the content (PL III templates), and keep that paragraph
+    with Nơi nhận and the signature: a page holding only them is sent back by the văn thư."""
     for block in reversed(blocks):
         if block.kieu == "bang":
             continue
@@ -172,7 +182,31 @@ def close_content(blocks: list[Block]) -> None:
         elif not block.text.rstrip().endswith("./."):
             block.runs = block.runs + runs("./." if not block.text.rstrip().endswith(".") else "/.")
         block.text = vn.end_mark(block.text)
+        keep_with_signature(block)
         return
+
+
+def keep_with_signature(block: Block) -> None:
+    """The paragraph printed in its own style, kept with the next (the signature) and, when short,
+    not broken across pages."""
+    whole = "<w:keepLines/>" if len(block.text) <= KEEP_WHOLE_CHARS else ""
+    _own_paragraph(block, "<w:keepNext/>" + whole)
+
+
+def free_from_next(block: Block) -> None:
+    """A heading with nothing under it (a line of an outline) in its style but not kept with the
+    next: an outline whose every line is kept with the next cannot break anywhere, and LibreOffice
+    then breaks it anywhere, the signature's page included."""
+    _own_paragraph(block, '<w:keepNext w:val="0"/>')
+
+
+def _own_paragraph(block: Block, properties: str) -> None:
+    # The template prints a 'ket' block's paragraph as it is.
+    style = STYLES.get(block.kieu)
+    if style is None:
+        return
+    block.xml = Markup(f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{properties}</w:pPr>{block.runs}</w:p>')
+    block.kieu = "ket"
 
 
 def signature(nguoi_ky: NguoiKy) -> dict:
@@ -184,18 +218,29 @@ def signature(nguoi_ky: NguoiKy) -> dict:
     }
 
 
+def chu_quan_line(co_quan) -> str | None:
+    """The line above the issuer's name; none above a UBND or HĐND unless the clerk keeps it
+    (validation warns at the 'chu_quan' line that it is left out)."""
+    if not co_quan.chu_quan:
+        return None
+    if vn.is_council(co_quan.ten, co_quan.viet_tat) and not co_quan.giu_chu_quan:
+        return None
+    return vn.upper(co_quan.chu_quan)
+
+
 def header(doc: VanBan, type_abbr: str) -> dict:
     from tdkt_docs.typography import rule_under
 
     name_lines = doc.co_quan.ten.split("\n")
+    title = title_lines.balance(doc.trich_yeu)  # the rule under it is as long as its lines say
     return {
-        "chu_quan": vn.upper(doc.co_quan.chu_quan) if doc.co_quan.chu_quan else None,
+        "chu_quan": chu_quan_line(doc.co_quan),
         "co_quan": runs(vn.upper(doc.co_quan.ten)),
         "ke_co_quan": rule_under(name_lines, size_pt=13, bold=True, column_cm=6.5),
         "so_ky_hieu": vn.so_ky_hieu(doc.so, type_abbr, doc.co_quan.viet_tat),
         "dia_danh_ngay": vn.dia_danh_ngay(doc.dia_danh, doc.ngay.ngay, doc.ngay.thang, doc.ngay.nam),
-        "trich_yeu": runs(doc.trich_yeu),
-        "ke_trich_yeu": rule_under(plain(doc.trich_yeu).split("\n"), size_pt=14, bold=True, column_cm=16.5),
+        "trich_yeu": runs(title),
+        "ke_trich_yeu": rule_under(plain(title).split("\n"), size_pt=14, bold=True, column_cm=16.5),
         "noi_nhan": vn.noi_nhan_lines(doc.noi_nhan),
         "ky": signature(doc.nguoi_ky),
     }

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from tdkt_docs import vn
+from tdkt_docs import title_lines, vn
 
 from tdkt_docs.kinds import normalise
 from tdkt_docs.kinds.nominees import Nominee, Total, at, awards, groups_present, list_table, request, verb
@@ -137,13 +137,14 @@ def _computed(numbering: normalise.Numbering, doc: ToTrinhPhan, authority: str, 
 def _annex(doc: ToTrinhPhan, items: list[Nominee], table: Markup) -> dict:
     who = vn.liet_ke(groups_present(items))
     word = "xét tặng" if doc.cach_de_nghi == "trinh_cap_tren" else verb(doc.cach_de_nghi)
-    title = f"{who[:1].upper()}{who[1:]} được đề nghị {word} {vn.liet_ke([vn.danh_hieu(a) for a in awards(items)])}"
+    title = title_lines.balance(
+        f"{who[:1].upper()}{who[1:]} được đề nghị {word} {vn.liet_ke([vn.danh_hieu(a) for a in awards(items)])}")
     number = vn.so_ky_hieu(doc.so, vn.TYPE_ABBR["to_trinh"], doc.co_quan.viet_tat)
     when = vn.ngay_thang_nam(doc.ngay.ngay, doc.ngay.thang, doc.ngay.nam)
     return {
         "tieu_de": "DANH SÁCH",
         "trich_yeu": runs(title, markup=False),
-        "ke": rule_under([title], size_pt=14, bold=True, column_cm=TEXT_WIDTH_CM),
-        "kem_theo": f"(Kèm theo Tờ trình số {number} {when} của {doc.chu_the})",
+        "ke": rule_under(title.split("\n"), size_pt=14, bold=True, column_cm=TEXT_WIDTH_CM),
+        "kem_theo": title_lines.balance(f"(Kèm theo Tờ trình số {number} {when} của {doc.chu_the})", bold=False),
         "bang": table,
     }

@@ -135,6 +135,9 @@ class CoQuan(Base):
                      examples=["ỦY BAN NHÂN DÂN\nXÃ TAM ĐƯỜNG"])
     viet_tat: str = Field(description="Chữ viết tắt tên cơ quan trong ký hiệu văn bản (KH-UBND).",
                           examples=["UBND"])
+    giu_chu_quan: bool = Field(False, description=(
+        "Ủy ban nhân dân, Hội đồng nhân dân không có dòng cơ quan chủ quản phía trên (Nghị định 30); "
+        "ghi true nếu vẫn muốn in dòng 'chu_quan'."), examples=[True])
 
     @field_validator("viet_tat")
     @classmethod

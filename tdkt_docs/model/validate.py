@@ -17,6 +17,7 @@ from pydantic.fields import FieldInfo
 from tdkt_docs.errors import InputError, Problem
 from tdkt_docs.input.loader import Loaded, dotted
 from tdkt_docs.model import KINDS, PREFIXES, can_cu
+from tdkt_docs.model.header_rules import chu_quan_warnings
 from tdkt_docs.model.lookup import about, example_line, field_models, fields_at, field_info, shape_of
 
 # Discriminator tags pydantic puts in error locations; they are not keys the clerk wrote.
@@ -390,6 +391,7 @@ def lint(doc: BaseModel, loaded: Loaded) -> list[Problem]:
     warnings += can_cu.dated_after(doc, loaded)
     if getattr(doc, "to_trinh", None) is not None:
         warnings += can_cu.dated_after(doc.to_trinh, loaded, ("to_trinh",))
+    warnings += chu_quan_warnings(doc, loaded)
     noi_nhan = getattr(doc, "noi_nhan", None)
     if noi_nhan:
         last = noi_nhan[-1].lstrip("- ").strip()

@@ -78,7 +78,7 @@ def test_unknown_tag(ws, edited):
     edited("{%p endfor %}", "{%p endfr %}")
     assert build_with_template(ws) == (
         f"{T}: lỗi cú pháp trong mẫu, phần word/document.xml, đoạn thứ 20 "
-        "«{{ b.runs }}{% elif b.kieu == \"bang\" %}{{ b.xml }}{% endif %}{% endfr %}»: "
+        "«{{ b.runs }}{% elif b.kieu == \"bang\" %}{{ b.xml }}{% elif b.kieu == \"ket\" %}{{ b»: "
         f"thẻ 'endfr' không có hoặc không khớp với thẻ mở; {RESTORE}")
 
 

@@ -13,7 +13,7 @@ import re
 import tempfile
 import unicodedata
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from badinput import docx_text
-from tdkt_docs import starters, vn
+from tdkt_docs import starters, title_lines, vn
 from tdkt_docs import build as pipeline
 from tdkt_docs.build import stages
 from tdkt_docs.input.encoding import legacy_font
@@ -93,6 +93,8 @@ def marked(prefix: str = "", upper: bool = False) -> Callable[[str], str]:
 
 # How a field is printed: the documented conventions, nothing else.
 MARKUP = marked()  # **đậm**, *nghiêng* become formatting
+# A long title is broken into even lines (title_lines.balance): its words, one line break between some.
+TITLE = lambda v: (plain(v), plain(title_lines.balance(v)))  # noqa: E731
 LITERAL = lambda v: v  # noqa: E731 - printed as typed, marks and all
 UPPER = lambda v: vn.upper(v)  # noqa: E731
 UPPER_MARKUP = marked(upper=True)
@@ -136,7 +138,7 @@ def starter(kind: str) -> dict:
 
 
 BIEN_BAN = [
-    ("co_quan.chu_quan", UPPER), ("co_quan.ten", UPPER_MARKUP), ("ten_cuoc_hop", MARKUP), ("hoi_dong", COMPOSED),
+    ("co_quan.chu_quan", UPPER), ("co_quan.ten", UPPER_MARKUP), ("ten_cuoc_hop", TITLE), ("hoi_dong", COMPOSED),
     ("dia_diem", COMPOSED), ("thanh_vien[1].ho_ten", COMPOSED), ("thanh_vien[1].chuc_vu", COMPOSED),
     ("thanh_vien[2].ho_ten", COMPOSED), ("thanh_vien[2].vai_tro", COMPOSED), ("thanh_vien[3].vang", COMPOSED),
     ("thanh_vien[4].chuc_vu", COMPOSED), ("thanh_vien[5].ho_ten", COMPOSED), ("noi_dung[1]", MARKUP),
@@ -149,7 +151,7 @@ KINDS: dict[str, tuple[dict, list[Field]]] = {
     "ke_hoach": (KE_HOACH, [Field(w, f, *rest) for w, f, *rest in [
         ("co_quan.chu_quan", UPPER), ("co_quan.ten", UPPER_MARKUP),
         ("dia_danh", lambda v: f"{v}, ngày 05 tháng 01 năm 2026"),
-        ("trich_yeu", MARKUP), ("can_cu[1]", MARKUP), ("mo_dau[1]", MARKUP),
+        ("trich_yeu", TITLE), ("can_cu[1]", MARKUP), ("mo_dau[1]", MARKUP),
         ("noi_dung[1].tieu_de", marked("I. ", upper=True)), ("noi_dung[1].noi_dung[1]", MARKUP),
         ("noi_dung[1].noi_dung[2].gach[1]", marked("- ")), ("noi_dung[1].noi_dung[3].bang.cot[2]", MARKUP),
         ("noi_dung[1].noi_dung[3].bang.dong[1][1]", MARKUP, False),
@@ -157,20 +159,20 @@ KINDS: dict[str, tuple[dict, list[Field]]] = {
         ("nguoi_ky.chuc_vu", UPPER), ("nguoi_ky.ho_ten", LITERAL),
     ]]),
     "de_cuong": (starter("de_cuong"), [Field(w, f) for w, f in [
-        ("co_quan.chu_quan", UPPER), ("co_quan.ten", UPPER_MARKUP), ("dia_danh", LITERAL), ("trich_yeu", MARKUP),
+        ("co_quan.chu_quan", UPPER), ("co_quan.ten", UPPER_MARKUP), ("dia_danh", LITERAL), ("trich_yeu", TITLE),
         ("noi_dung[1].tieu_de", UPPER_MARKUP), ("noi_dung[1].noi_dung[1]", MARKUP),
         ("noi_dung[1].noi_dung[2].tieu_de", MARKUP), ("noi_dung[1].noi_dung[2].goi_y", LITERAL),
         ("noi_dung[2].noi_dung[2]", MARKUP), ("noi_dung[3]", UPPER_MARKUP), ("noi_nhan[1]", NOI_NHAN),
         ("nguoi_ky.chuc_vu", UPPER),
     ]]),
     "bao_cao": (starter("bao_cao"), [Field(w, f) for w, f in [
-        ("co_quan.ten", UPPER_MARKUP), ("dia_danh", LITERAL), ("trich_yeu", MARKUP),
+        ("co_quan.ten", UPPER_MARKUP), ("dia_danh", LITERAL), ("trich_yeu", TITLE),
         ("noi_dung[1].tieu_de", UPPER_MARKUP), ("noi_dung[1].noi_dung[1]", MARKUP),
         ("noi_dung[2].noi_dung[1]", END), ("noi_nhan[1]", NOI_NHAN), ("nguoi_ky.quyen_han", UPPER),
         ("nguoi_ky.chuc_vu", UPPER), ("nguoi_ky.ho_ten", LITERAL),
     ]]),
     "to_trinh": (starter("to_trinh"), [Field(w, f) for w, f in [
-        ("co_quan.chu_quan", UPPER), ("co_quan.ten", UPPER_MARKUP), ("dia_danh", LITERAL), ("trich_yeu", MARKUP),
+        ("co_quan.chu_quan", UPPER), ("co_quan.ten", UPPER_MARKUP), ("dia_danh", LITERAL), ("trich_yeu", TITLE),
         ("kinh_gui", EITHER), ("chu_the", COMPOSED), ("can_cu[1]", MARKUP), *DE_NGHI,
         ("de_nghi.ca_nhan[1].chuc_vu_don_vi", LITERAL), ("nguoi_ky.chuc_vu", UPPER), ("nguoi_ky.ho_ten", LITERAL),
     ]] + [
@@ -180,10 +182,28 @@ KINDS: dict[str, tuple[dict, list[Field]]] = {
     "bien_ban": (starter("bien_ban"), [Field(w, f) for w, f in [*BIEN_BAN, *DE_NGHI, ("noi_nhan[1]", NOI_NHAN)]]),
     "ho_so": (starter("ho_so"), [Field(w, f) for w, f in [
         *[(f"bien_ban.{w}", f) for w, f in BIEN_BAN], *DE_NGHI, ("de_nghi.ca_nhan[1].chuc_vu_don_vi", LITERAL),
-        ("to_trinh.co_quan.ten", UPPER_MARKUP), ("to_trinh.trich_yeu", MARKUP), ("to_trinh.chu_the", COMPOSED),
+        ("to_trinh.co_quan.ten", UPPER_MARKUP), ("to_trinh.trich_yeu", TITLE), ("to_trinh.chu_the", COMPOSED),
         ("to_trinh.tham_quyen", COMPOSED), ("to_trinh.can_cu[1]", MARKUP), ("to_trinh.nguoi_ky.ho_ten", LITERAL),
     ]]),
 }
+
+
+def _council(base: dict, prefix: str) -> Callable[[dict], bool]:
+    """No chủ quản line is printed above a UBND or HĐND the clerk did not ask to keep it for."""
+    part = base
+    for key in filter(None, prefix.rstrip(".").split(".")):
+        part = part[key]
+    given = part.get("co_quan") or {}
+
+    def left_out(values: dict) -> bool:
+        name = values.get(f"{prefix}co_quan.ten", given.get("ten") or "")
+        return vn.is_council(name, given.get("viet_tat") or "") and not given.get("giu_chu_quan")
+    return left_out
+
+
+for _kind, (_base, _fields) in KINDS.items():
+    _fields[:] = [replace(f, left_out=_council(_base, f.where[:-len("co_quan.chu_quan")]))
+                  if f.where.endswith("co_quan.chu_quan") else f for f in _fields]
 
 
 def put(data: Any, path: tuple, value: Any) -> None:
