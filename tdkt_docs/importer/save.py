@@ -1,0 +1,52 @@
+"""Writing an import to disk: the target's name, --nam through the rollover, never over an existing
+file unless asked, and atomically (a file is there whole, or not at all)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tdkt_docs.errors import OutputError, Problem
+from tdkt_docs.importer.notes import Note
+
+
+@dataclass
+class Saved:
+    target: Path
+    kind: str
+    notes: list[Note] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # years written literally, after --nam
+
+
+def default_target(source: Path) -> Path:
+    return source.with_suffix(".yaml")
+
+
+def import_file(source: Path, target: Path | None, year: int | None, overwrite: bool) -> Saved:
+    from tdkt_docs.importer import import_docx
+    from tdkt_docs.input.loader import display_path
+    from tdkt_docs.output.write import atomic_write
+
+    target = Path(target) if target is not None else default_target(source)
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        raise OutputError(Problem(display_path(target), "tên tệp ghi ra cần có đuôi .yaml, ví dụ ke-hoach-2027.yaml"))
+    if target.exists() and not overwrite:
+        raise OutputError(Problem(display_path(target), "đã có tệp này; thêm --ghi-de để ghi đè, hoặc chọn tên "
+                                  "khác bằng -o"))
+    imported = import_docx(source.read_bytes(), source.name)
+    saved = Saved(target, imported.kind, imported.notes)
+    text = imported.text
+    if year is not None:
+        text = _rolled(text, target, year, saved)
+    atomic_write(target, text.encode("utf-8"))
+    return saved
+
+
+def _rolled(text: str, target: Path, year: int, saved: Saved) -> str:
+    """The rollover of the imported text, as `tdkt rollover` would roll the file once written."""
+    from tdkt_docs.rollover import roll_text
+
+    result = roll_text(text, target, year)
+    saved.changes = result.changes
+    saved.warnings = result.warnings
+    return result.text
