@@ -22,6 +22,19 @@ _COMMENTS = {
     "de_nghi": "Danh sách đề nghị khen thưởng.",
     "thanh_vien": "Thành viên Hội đồng; người vắng mặt ghi 'vang' (lý do).",
 }
+# Where a key means something else in a kind: in a biên bản 'ket_thuc' is the closing time.
+_KIND_COMMENTS = {
+    "bien_ban": {"ket_thuc": "Giờ kết thúc cuộc họp (cùng ngày), hoặc ngày và giờ.",
+                 "bat_dau": "Ngày và giờ bắt đầu cuộc họp.",
+                 "noi_dung": "Diễn biến cuộc họp; câu về quy chế, bảng kết quả và câu kết luận do chương trình viết.",
+                 "ket_luan": "Kết luận thêm của chủ tọa (câu kết luận về danh sách do chương trình viết).",
+                 "ten_cuoc_hop": "Tên cuộc họp (dòng dưới chữ BIÊN BẢN).",
+                 "de_nghi": "Các trường hợp Hội đồng xét, kèm số phiếu đồng ý ('dong_y')."},
+    "to_trinh": {"chu_the": "Cơ quan trình, như viết trong câu 'kính đề nghị'.",
+                 "ket_thuc": "Đoạn kết; bỏ trống thì chương trình viết câu 'kính trình ... xem xét, quyết định'.",
+                 "noi_nhan": "Nơi nhận; dòng 'Như trên' do chương trình thêm ở đầu."},
+    "de_cuong": {"noi_dung": "Dàn ý: các mục I., 1., a) (số do chương trình đánh); 'goi_y' là dòng gợi ý in nghiêng."},
+}
 _KIND_NAMES = {"ke_hoach": "Kế hoạch", "de_cuong": "Đề cương báo cáo", "bao_cao": "Báo cáo",
                "to_trinh": "Tờ trình", "bien_ban": "Biên bản"}
 
@@ -61,7 +74,7 @@ def emit(data: dict, source: str, notes: list[Note]) -> str:
     for key, value in data.items():
         if value == [] and key not in ("noi_dung",):
             continue
-        comment = _COMMENTS.get(key)
+        comment = _KIND_COMMENTS.get(kind, {}).get(key, _COMMENTS.get(key))
         text = dump({key: value}).rstrip("\n")
         if comment:
             out.append("")

@@ -1,0 +1,152 @@
+"""The sentences of a biên bản read back into the meeting's fields: time and place, the members
+present and absent (each "Họ tên, chức vụ, vai trò"), guests, chair and secretary, the clerk's own
+account of the meeting, the voting rules and the closing time. Sentences the program writes from
+these fields (the rules, the conclusion) are recognised and dropped, since it writes them again."""
+from __future__ import annotations
+
+import re
+
+from tdkt_docs.checker.vntext import fold, fold_starts
+from tdkt_docs.importer import structure
+from tdkt_docs.importer.notes import Notes
+from tdkt_docs.importer.read import Line
+
+_TIME = re.compile(r"(\d{1,2})\s*(?:giờ|h|:)\s*(\d{1,2})?\s*(?:phút)?[\s,]*(?:ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})"
+                   r"\s*năm\s*(\d{4})|ngày\s*(\d{1,2})/(\d{1,2})/(\d{4}))?", re.IGNORECASE)
+_SHARE = re.compile(r"đạt từ (\S+) số thành viên.*?phải được từ (\S+) số thành viên (có mặt|Hội đồng)", re.IGNORECASE)
+_REASON = re.compile(r"\s*\((?:lý do:\s*(?P<why>[^)]*)|(?P<none>không có lý do))\)\s*$")
+# A line's opening words → the part of the minutes it starts.
+_HEADS = (("THOI GIAN BAT DAU", "bat_dau"), ("DIA DIEM", "dia_diem"), ("THANH PHAN THAM DU", "co_mat"),
+          ("VANG MAT", "vang"), ("KHACH MOI", "khach"), ("CHU TRI", "chu_toa"), ("THU KY", "thu_ky"),
+          ("NOI DUNG", "noi_dung"), ("SO THANH VIEN DU HOP", "quy_che"), ("KET QUA BIEU QUYET", "ket_qua"),
+          ("KET LUAN", "ket_luan"), ("KHONG DE NGHI", "ket_luan_sinh"), ("CUOC HOP KET THUC", "ket_thuc"))
+_ROLES = ("CHU TICH", "PHO CHU TICH", "UY VIEN", "THU KY", "THANH VIEN")
+
+
+def head(line: Line) -> str | None:
+    if line.label is not None or line.is_table:
+        return None
+    for words, part in _HEADS:
+        if fold_starts(line.plain, words):
+            return part
+    return None
+
+
+def when(text: str, notes: Notes, index: int, day: str | None = None) -> tuple[str, str | None]:
+    """'08 giờ 00 phút, ngày 12 tháng 01 năm 2026' → ('2026-01-12 08:00', '2026-01-12')."""
+    m = _TIME.search(text)
+    if not m:
+        notes.warn(index, text, "không đọc được giờ; hãy sửa lại")
+        return "08:00" if day is None else f"{day} 08:00", day
+    hour, minute = int(m[1]), int(m[2] or 0)
+    d, mo, y = (m[3], m[4], m[5]) if m[3] else (m[6], m[7], m[8])
+    found = f"{y}-{int(mo):02d}-{int(d):02d}" if y else None
+    clock = f"{hour:02d}:{minute:02d}"
+    if found is None or found == day:
+        return (clock if day is not None else f"{found or '2026-01-01'} {clock}"), day or found
+    return f"{found} {clock}", found
+
+
+def member(text: str, absent: bool) -> dict:
+    """'Họ tên, chức vụ, vai trò' (as the program writes it) back into its fields."""
+    text = text.strip().rstrip(";.").strip()
+    reason = _REASON.search(text)
+    if reason:
+        text = text[:reason.start()]
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    found = {"ho_ten": parts[0] if parts else text}
+    role = parts.pop() if len(parts) > 1 and any(fold(parts[-1]).startswith(r) for r in _ROLES) else "Ủy viên"
+    if len(parts) > 1:
+        found["chuc_vu"] = ", ".join(parts[1:])
+    found["vai_tro"] = role
+    if absent:
+        found["vang"] = (reason["why"].strip() if reason and reason["why"] else True)
+    return found
+
+
+def meeting(lines: list[Line], notes: Notes) -> dict:
+    parts: dict[str, list[Line]] = {}
+    order: list[str] = []
+    current = "mo_dau"
+    for line in lines:
+        part = head(line)
+        if part is not None:
+            current = part
+            order.append(part)
+        parts.setdefault(current, []).append(line)
+    return _fields(parts, notes)
+
+
+def _after_colon(line: Line) -> str:
+    return line.plain.split(":", 1)[1].strip() if ":" in line.plain else ""
+
+
+def _fields(parts: dict[str, list[Line]], notes: Notes) -> dict:
+    data: dict = {}
+    first = parts.get("co_mat", [None])[0]
+    council = re.search(r"thành viên (.+?), có mặt", first.plain) if first else None
+    data["hoi_dong"] = council[1] if council else "Hội đồng Thi đua - Khen thưởng"
+    if not council:
+        notes.warn(first.index if first else 0, first.plain if first else "", "không đọc được tên Hội đồng; hãy sửa 'hoi_dong'")
+    start = parts.get("bat_dau", [None])[0]
+    data["bat_dau"], day = when(start.plain, notes, start.index) if start else ("2026-01-01 08:00", "2026-01-01")
+    end = parts.get("ket_thuc", [None])[0]
+    data["ket_thuc"] = when(end.plain, notes, end.index, day)[0] if end else "10:00"
+    if start is None or end is None:
+        notes.warn(0, "", "không thấy giờ bắt đầu hoặc giờ kết thúc cuộc họp; hãy sửa 'bat_dau', 'ket_thuc'")
+    place = parts.get("dia_diem", [None])[0]
+    data["dia_diem"] = _after_colon(place).rstrip(".") if place else "Hội trường"
+    members = [member(line.plain, False) for line in parts.get("co_mat", [])[1:] if line.label == "dash"]
+    members += [member(line.plain, True) for line in parts.get("vang", [])[1:] if line.label == "dash"]
+    if not members:
+        notes.warn(first.index if first else 0, "", "không đọc được danh sách thành viên Hội đồng; hãy ghi 'thanh_vien'")
+    data["thanh_vien"] = members
+    guests = [line.text.rstrip(";.") for line in parts.get("khach", [])[1:] if line.label == "dash"]
+    if guests:
+        data["khach_moi"] = guests
+    _chair_and_secretary(parts, members, data)
+    _account(parts, notes, data)
+    return data
+
+
+def _chair_and_secretary(parts: dict, members: list[dict], data: dict) -> None:
+    names = {fold(m["ho_ten"]) for m in members if "vang" not in m}
+    for key in ("chu_toa", "thu_ky"):
+        line = parts.get(key, [None])[0]
+        if line is None:
+            continue
+        who = member(_after_colon(line), False)
+        if fold(who["ho_ten"]) in names:
+            data[key] = who["ho_ten"]
+        elif key == "thu_ky":
+            text = _after_colon(line).rstrip(".")
+            name, _, role = text.partition(",")
+            data[key] = {"ho_ten": name.strip(), **({"chuc_vu": role.strip()} if role.strip() else {})}
+
+
+def _account(parts: dict, notes: Notes, data: dict) -> None:
+    told = parts.get("noi_dung", [])[1:]
+    for key in ("mo_dau", "ket_qua"):
+        for line in parts.get(key, [])[1 if key == "ket_qua" else 0:]:
+            notes.warn(line.index, line.plain, "đoạn này không thuộc phần nào của biên bản: đưa vào 'noi_dung'")
+            told.append(line)
+    data["noi_dung"] = structure.content(told, notes)
+    conclusion = parts.get("ket_luan", [])[1:] + parts.get("ket_luan_sinh", [])[1:]
+    tail = parts.get("ket_thuc", [])[1:]
+    data["ket_luan"] = [line.text for line in conclusion + tail if line.label is None and not line.is_table]
+    rules = " ".join(line.plain for line in parts.get("quy_che", []))
+    m = _SHARE.search(rules)
+    quy_che: dict = {}
+    if m:
+        if m[1] != "2/3":
+            quy_che["co_mat_toi_thieu"] = m[1]
+        if m[2] != "70%":
+            quy_che["dong_y"] = m[2]
+        if fold(m[3]) == "HOI DONG":
+            quy_che["tinh_tren"] = "tong_so"
+    if quy_che:
+        data["quy_che"] = quy_che
+    special = rules.split("riêng", 1)[1] if "riêng" in rules else ""
+    if special and set(re.findall(r"\d+(?:[.,]\d+)?%", special)) - {"90%"}:
+        notes.warn(parts["quy_che"][0].index, rules, "ngưỡng riêng của quy chế không đọc lại được; nếu khác mặc định "
+                   "(Chiến sĩ thi đua cấp tỉnh trở lên 90%, bỏ phiếu kín) hãy ghi 'quy_che.rieng'")
