@@ -49,6 +49,9 @@ def make_nhap_command(guard, problems, tdkt):
                        "tệp Word; danh sách này cũng ghi ở đầu tệp YAML):", err=True)
             for note in saved.notes:
                 click.echo(f"{shown(source)}: {note}", err=True)
+        if saved.warnings:
+            click.echo(f"Cần xem lại {len(saved.warnings)} chỗ có năm viết thẳng trong nội dung (sửa tay, hoặc "
+                       "viết {{ nam }}, {{ nam - 1 }} để năm tự đổi theo ngày ký):", err=True)
         for warning in saved.warnings:
             click.echo(str(warning), err=True)
         checked = validate_one(Job(saved.target, saved.target.stem))
