@@ -23,23 +23,45 @@ def default_target(source: Path) -> Path:
 
 
 def import_file(source: Path, target: Path | None, year: int | None, overwrite: bool) -> Saved:
-    from tdkt_docs.importer import import_docx
     from tdkt_docs.input.loader import display_path
     from tdkt_docs.output.write import atomic_write
 
-    target = Path(target) if target is not None else default_target(source)
+    imported = None
+    if target is None:
+        target = default_target(source)
+        if year is not None:
+            imported = _import(source)
+            target = _year_target(target, imported.data, year)
+    target = Path(target)
     if target.suffix.lower() not in (".yaml", ".yml"):
         raise OutputError(Problem(display_path(target), "tên tệp ghi ra cần có đuôi .yaml, ví dụ ke-hoach-2027.yaml"))
     if target.exists() and not overwrite:
         raise OutputError(Problem(display_path(target), "đã có tệp này; thêm --ghi-de để ghi đè, hoặc chọn tên "
                                   "khác bằng -o"))
-    imported = import_docx(source.read_bytes(), source.name)
+    imported = imported or _import(source)
     saved = Saved(target, imported.kind, imported.notes)
     text = imported.text
     if year is not None:
         text = _rolled(text, target, year, saved)
     atomic_write(target, text.encode("utf-8"))
     return saved
+
+
+def _import(source: Path):
+    from tdkt_docs.importer import import_docx
+
+    return import_docx(source.read_bytes(), source.name)
+
+
+def _year_target(target: Path, data: dict, year: int) -> Path:
+    """With --nam and no -o, the new year in the name as `tdkt rollover` names it:
+    ke-hoach-2025.docx → ke-hoach-2026.yaml, 2025/ke-hoach.docx → 2026/ke-hoach.yaml."""
+    from tdkt_docs.rollover import default_target as rolled_name
+
+    when = str(data.get("ngay") or data.get("bat_dau") or "")[:4]
+    if not when.isdecimal() or int(when) == year:
+        return target
+    return rolled_name(target, int(when), year)
 
 
 def _rolled(text: str, target: Path, year: int, saved: Saved) -> str:
