@@ -110,3 +110,24 @@ def test_help_is_vietnamese():
     code, said = run("nhap", "--help")
     assert code == 0
     assert "Đọc một văn bản Word (.docx) và ghi ra tệp YAML" in said and "--ghi-de" in said
+
+
+def test_an_appendix_below_the_signature_is_kept_and_named(tmp_path):
+    source = tmp_path / "ke-hoach.docx"
+    ty = word.Typist()
+    word.header_table(ty, word.HEADER_LEFT, word.HEADER_RIGHT[:3] + [("Bản Giang, ngày 14/02/2025", False)])
+    ty.par("KẾ HOẠCH", bold=True, align=word.CENTER)
+    ty.par("Tổ chức phong trào thi đua năm 2025", bold=True, align=word.CENTER)
+    ty.par("I. MỤC ĐÍCH", bold=True)
+    ty.par("Động viên cán bộ thi đua.")
+    word.closing_table(ty, ["Lưu: VT"], word.SIGNATURE)
+    ty.par("Phụ lục: Lịch tổ chức các hoạt động", bold=True, align=word.CENTER)
+    ty.table([["TT", "Hoạt động"], ["1", "Phát động"]])
+    source.write_bytes(ty.bytes())
+    code, said = run("nhap", source, "-o", tmp_path / "ke-hoach.yaml")
+    assert code == 0, said
+    data = yaml.safe_load((tmp_path / "ke-hoach.yaml").read_text(encoding="utf-8"))
+    assert data["ngay"] == "2025-02-14"
+    assert data["noi_dung"][-2:] == ["Phụ lục: Lịch tổ chức các hoạt động",
+                                     {"bang": {"cot": ["TT", "Hoạt động"], "so_thu_tu": True, "dong": [["Phát động"]]}}]
+    assert "«Phụ lục: Lịch tổ chức các hoạt động»: 2 đoạn sau phần chữ ký" in said

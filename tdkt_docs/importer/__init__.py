@@ -43,7 +43,28 @@ def import_docx(source: Path | bytes, name: str | None = None) -> Imported:
         raise InputError(Problem(shown, _unknown(lay.type_name)))
     notes = Notes()
     data = mapper(doc, lay, body_lines(doc, lay), notes)
+    _keep_leftovers(doc, lay, data, notes)
     return Imported(lay.kind, data, emit(data, shown, notes.items), notes.items)
+
+
+def _keep_leftovers(doc, lay, data: dict, notes: Notes) -> None:
+    """Text after the signature or in text boxes: kept at the end of the content, and named."""
+    from tdkt_docs.importer.read import leftovers
+    from tdkt_docs.importer.structure import content
+
+    if data.get("danh_sach_kem_theo"):
+        return  # the pages after a tờ trình's signature are its list, which the program writes again
+    lines = leftovers(doc, lay)
+    if not lines:
+        return
+    first = lines[0]
+    if data["loai"] == "de_cuong":
+        notes.warn(first.index, first.plain, f"{len(lines)} đoạn sau phần chữ ký hoặc trong khung chữ không "
+                   "có chỗ trong đề cương: chưa đưa vào tệp YAML, hãy chép tay nếu cần")
+        return
+    notes.warn(first.index, first.plain, f"{len(lines)} đoạn sau phần chữ ký hoặc trong khung chữ (text box): "
+               "đã chuyển vào cuối 'noi_dung', hãy xem lại chỗ đặt")
+    data["noi_dung"] = list(data.get("noi_dung") or []) + content(lines, notes)
 
 
 def _unknown(type_name: str | None) -> str:

@@ -12,6 +12,7 @@ from tdkt_docs.importer.notes import Notes
 _SO = re.compile(r"^\s*s[ốôoóồổ]\s*[:.;]?\s*(\d*)\s*/?\s*(?:\d{4}\s*/)?\s*([^\s/]*)", re.IGNORECASE)
 _DATE = re.compile(r"^(.*?)[,\s]*ng[àa]y\s*(\d{0,2})[\s.…]*th[áa]ng\s*(\d{0,2})[\s.…]*n[ăa]m\s*(\d{4})",
                    re.IGNORECASE)
+_SHORT_DATE = re.compile(r"^(.*?)[,\s]*ng[àa]y\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", re.IGNORECASE)
 _PREFIX = re.compile(r"^(TM|KT|Q|TL|TUQ)\s*\.", re.IGNORECASE)
 _DASH = re.compile(r"^\s*[-–—•+]\s*")
 _END = re.compile(r"[\s;.,]+$")
@@ -54,7 +55,7 @@ def dia_danh_ngay(lay: Layout, notes: Notes) -> tuple[str | None, str | None]:
     """Place and date ("2026-02-10", "2026-02" for a draft, "2026"), or None for what is missing."""
     if lay.date is None:
         return None, None
-    m = _DATE.match(lay.date.text.strip())
+    m = _DATE.match(lay.date.text.strip()) or _SHORT_DATE.match(lay.date.text.strip())
     if not m:
         notes.warn(lay.date.para.index, lay.date.text, "không đọc được ngày tháng; hãy ghi lại 'ngay'")
         return None, None

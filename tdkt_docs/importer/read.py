@@ -169,3 +169,39 @@ def _body_start(lay: Layout) -> int:
     if last == 0:
         last = lay.header_end
     return last + 1
+
+
+def leftovers(doc: Document, lay: Layout, skip_tables: set[int] = frozenset()) -> list[Line]:
+    """What lies after the closing part (an appendix typed below the signature) and what stands in
+    text boxes: not part of any field, so kept as lines for the end of the content."""
+    used = _closing_paras(lay)
+    end = lay.closing_start if lay.closing_start is not None else len(doc.paras) + 1
+    out: list[Line] = []
+    seen: set[int] = set()
+    for para in doc.paras:
+        if para.story != "body" or para.index in used or (para.index < end and not para.textbox):
+            continue
+        if para.cell is not None:
+            top = _top_table(doc, para)
+            if top in seen or top in skip_tables or _is_closing_table(doc, top, used):
+                continue
+            seen.add(top)
+            out.append(Line(para.index, "", "", rows=table_rows(doc, top)))
+            continue
+        line = line_of(para)
+        if line is not None:
+            out.append(line)
+    return out
+
+
+def _closing_paras(lay: Layout) -> set[int]:
+    spans = [lay.noi_nhan, *lay.noi_nhan_lines, *lay.signature]
+    for column in lay.signers.values():
+        spans.extend(column)
+    return {s.para.index for s in spans if s is not None}
+
+
+def _is_closing_table(doc: Document, table: int, used: set[int]) -> bool:
+    # The table that holds the Nơi nhận and the signature side by side.
+    t = doc.tables[table]
+    return any(t.first <= i <= t.last for i in used)
