@@ -44,8 +44,16 @@ def to_trinh(doc: Document, lay: Layout, lines: list[Line], notes: Notes) -> dic
     ask = next((i for i, line in enumerate(lines) if line.label is None and _ASK.match(line.plain)), None)
     before, after = (lines, []) if ask is None else (lines[:ask], lines[ask + 1:])
     if ask is None:
-        notes.warn(0, "", "không thấy câu '... kính đề nghị ... xem xét, ...': chương trình sẽ tự viết câu này")
-        who, to = _chu_the(data), recipients[0]
+        notes.warn(0, "", "không thấy câu '... kính đề nghị ... xem xét, ...': chương trình sẽ tự viết câu này "
+                   "trước danh sách đề nghị; hãy xem lại 'chu_the', 'de_nghi'")
+        submit = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].label is None
+                       and _SUBMIT.match(lines[i].plain)), None)
+        if submit is not None:
+            before, after = lines[:submit], lines[submit:]
+            m = _SUBMIT.match(lines[submit].plain)
+            who, to = m["who"].strip(), m["to"].strip()
+        else:
+            who, to = _chu_the(data), recipients[0]
         annex = found is not None and found[0] > (lay.closing_start or 0)
     else:
         m = _ASK.match(lines[ask].plain)
@@ -94,7 +102,9 @@ def bien_ban(doc: Document, lay: Layout, lines: list[Line], notes: Notes) -> dic
     structure.strip_end_mark(lines)
     data.update(meeting(lines, notes))
     data["de_nghi"] = de_nghi(found[1], found[0], notes) if found else de_nghi([[]], 0, notes)
-    data["noi_nhan"] = header.noi_nhan(lay) or ["Lưu: VT, Hồ sơ"]
+    if found is None:  # the sample row needs its votes to build: everyone present agreed
+        data["de_nghi"]["ca_nhan"][0]["dong_y"] = sum(1 for m in data["thanh_vien"] if "vang" not in m)
+    data["noi_nhan"] = header.noi_nhan(lay, notes) or ["Lưu: VT, Hồ sơ"]
     return data
 
 

@@ -73,11 +73,20 @@ def trich_yeu(lay: Layout) -> str | None:
     return " ".join(lines) if lines else None
 
 
-def noi_nhan(lay: Layout) -> list[str]:
-    """The Nơi nhận lines without their '-' and ';' (the program writes them)."""
+def noi_nhan(lay: Layout, notes: Notes | None = None) -> list[str]:
+    """The Nơi nhận lines without their '-' and ';' (the program writes them). A line under the Lưu
+    line (ô 12: the drafter's initials, the number of copies) has no field: it is named, not kept."""
     out = []
+    after_luu = False
     for span in lay.noi_nhan_lines:
-        text = _DASH.sub("", span.text.strip())
+        raw = span.text.strip()
+        if after_luu and not _DASH.match(raw):
+            if notes is not None:
+                notes.warn(span.para.index, raw, "dòng dưới dòng 'Lưu' (ký hiệu người soạn thảo, số bản) chưa "
+                           "có chỗ trong tệp YAML: đã bỏ, hãy ghi tay vào văn bản nếu cần")
+            continue
+        after_luu = after_luu or fold(_DASH.sub("", raw)).startswith("LUU")
+        text = _DASH.sub("", raw)
         if text in ("...", "…"):
             out.append(text)
             continue

@@ -44,7 +44,7 @@ def _year_guess(lay: Layout) -> int:
 
 def closing(lay: Layout, notes: Notes, data: dict, kind: str) -> None:
     """noi_nhan and nguoi_ky, filled in where the document has them."""
-    lines = header.noi_nhan(lay)
+    lines = header.noi_nhan(lay, notes)
     if not lines:
         notes.warn(lay.closing_start or 0, "", "không thấy 'Nơi nhận'; đã ghi 'Lưu: VT', hãy sửa 'noi_nhan'")
         lines = ["Lưu: VT"]

@@ -99,7 +99,10 @@ def _fields(parts: dict[str, list[Line]], notes: Notes) -> dict:
     members = [member(line.plain, False) for line in parts.get("co_mat", [])[1:] if line.label == "dash"]
     members += [member(line.plain, True) for line in parts.get("vang", [])[1:] if line.label == "dash"]
     if not members:
-        notes.warn(first.index if first else 0, "", "không đọc được danh sách thành viên Hội đồng; hãy ghi 'thanh_vien'")
+        members = _from_chair_and_secretary(parts)
+        notes.warn(first.index if first else 0, first.plain if first else "",
+                   "không có danh sách từng thành viên Hội đồng: đã ghi chủ tọa và thư ký, hãy liệt kê đủ "
+                   "thành viên (cả người vắng mặt) trong 'thanh_vien'")
     data["thanh_vien"] = members
     guests = [line.text.rstrip(";.") for line in parts.get("khach", [])[1:] if line.label == "dash"]
     if guests:
@@ -109,13 +112,30 @@ def _fields(parts: dict[str, list[Line]], notes: Notes) -> dict:
     return data
 
 
+_TITLE = re.compile(r"^(ông|bà|đồng chí|đ/c)\s+", re.IGNORECASE)
+
+
+def _from_chair_and_secretary(parts: dict) -> list[dict]:
+    """Members as far as the minutes name them: the chair and the secretary."""
+    found = []
+    for key, role in (("chu_toa", "Chủ tịch Hội đồng"), ("thu_ky", "Ủy viên - Thư ký")):
+        line = parts.get(key, [None])[0]
+        if line is None or not _after_colon(line):
+            continue
+        who = member(_TITLE.sub("", _after_colon(line)), False)
+        if who["vai_tro"] == "Ủy viên":
+            who["vai_tro"] = role
+        found.append(who)
+    return found or [{"ho_ten": "Họ và tên", "vai_tro": "Chủ tịch Hội đồng"}]
+
+
 def _chair_and_secretary(parts: dict, members: list[dict], data: dict) -> None:
     names = {fold(m["ho_ten"]) for m in members if "vang" not in m}
     for key in ("chu_toa", "thu_ky"):
         line = parts.get(key, [None])[0]
         if line is None:
             continue
-        who = member(_after_colon(line), False)
+        who = member(_TITLE.sub("", _after_colon(line)), False)
         if fold(who["ho_ten"]) in names:
             data[key] = who["ho_ten"]
         elif key == "thu_ky":

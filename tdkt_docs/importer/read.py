@@ -175,12 +175,15 @@ def leftovers(doc: Document, lay: Layout, skip_tables: set[int] = frozenset()) -
     """What lies after the closing part (an appendix typed below the signature) and what stands in
     text boxes: not part of any field, so kept as lines for the end of the content."""
     used = _closing_paras(lay)
+    start = _body_start(lay)
     end = lay.closing_start if lay.closing_start is not None else len(doc.paras) + 1
     out: list[Line] = []
     seen: set[int] = set()
     for para in doc.paras:
         if para.story != "body" or para.index in used or (para.index < end and not para.textbox):
             continue
+        if para.textbox and para.index < start:
+            continue  # a header drawn in text boxes: the checker has read what it could of it
         if para.cell is not None:
             top = _top_table(doc, para)
             if top in seen or top in skip_tables or _is_closing_table(doc, top, used):
