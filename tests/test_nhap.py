@@ -104,3 +104,30 @@ def test_a_petition_keeps_its_nominees_as_lists(tmp_path):
     assert data["danh_sach_kem_theo"] is False and data["bao_cao_thanh_tich"] is True
     assert data["noi_nhan"] == ["Lưu: VT"]  # "Như trên" is written by the program
     assert "ket_thuc" not in data  # the closing sentence is the one the program writes
+
+
+def _small_plan(body) -> bytes:
+    ty = word.Typist()
+    word.header_table(ty, word.HEADER_LEFT, word.HEADER_RIGHT)
+    ty.par("KẾ HOẠCH", bold=True, align=word.CENTER)
+    ty.par("Tổ chức phong trào thi đua năm 2025", bold=True, align=word.CENTER)
+    body(ty)
+    word.closing_table(ty, ["Lưu: VT"], word.SIGNATURE)
+    return ty.bytes()
+
+
+def test_a_bold_lead_becomes_title_and_text(tmp_path):
+    data = _imported(tmp_path, _small_plan(lambda ty: (
+        ty.par("I. MỤC ĐÍCH", bold=True),
+        ty.par(parts=[("1. ", False, False), ("Mục đích:", True, False), (" động viên cán bộ thi đua.", False, False)]))))
+    # The program writes "1. Mục đích: động viên..." back, with the colon after the bold title.
+    assert data["noi_dung"][0]["noi_dung"] == [{"tieu_de": "Mục đích", "van_ban": "động viên cán bộ thi đua."}]
+
+
+def test_numbers_of_another_kind_at_a_level_are_named(tmp_path):
+    docx = tmp_path / "ke-hoach.docx"
+    docx.write_bytes(_small_plan(lambda ty: (ty.par("1. MỤC ĐÍCH", bold=True), ty.par("2. YÊU CẦU", bold=True))))
+    code, said = run("nhap", docx, "-o", tmp_path / "ke-hoach.yaml")
+    assert code == 0, said
+    assert "đoạn 12 «MỤC ĐÍCH»: số thứ tự «1» ở cấp 1: chương trình đánh số cấp này kiểu I., II." in said
+    assert said.count("số thứ tự") == 1  # once for the kind and level, not for every heading

@@ -28,6 +28,7 @@ class Tree:
         self.root: list = []
         self.stack: list[tuple[int, dict]] = []
         self.notes = notes
+        self.said: set[tuple] = set()
 
     def container(self) -> list:
         return self.stack[-1][1].setdefault("noi_dung", []) if self.stack else self.root
@@ -59,9 +60,23 @@ class Tree:
             return
         if decimal:
             self.stack[-1][1]["danh_so"] = "thap_phan"
-        item = {"tieu_de": line.text} if _is_title(line) else {"van_ban": line.text}
+        else:
+            self.relabelled(line, depth)
+        item = _item(line)
         self.container().append(item)
         self.stack.append((r, item))
+
+    def relabelled(self, line: Line, depth: int) -> None:
+        """The program numbers level 1 I., level 2 1., level 3 a): a typed number of another kind at
+        that level is printed differently; said once for each kind and level."""
+        shown = _SHOWN[depth]
+        if line.label == shown or (line.label == "multi" and shown == "arabic"):
+            return
+        key = (line.label, depth)
+        if key not in self.said:
+            self.said.add(key)
+            self.notes.warn(line.index, line.plain, f"số thứ tự «{line.label_text}» ở cấp {depth + 1}: chương trình "
+                            f"đánh số cấp này kiểu {_SHOWN_AS[depth]}")
 
     def bullet(self, line: Line) -> None:
         items = self.container()
@@ -86,6 +101,20 @@ def _decimal_child(node: dict, stack: list) -> bool:
         if other is node and i > 0:
             return stack[i - 1][1].get("danh_so") == "thap_phan"
     return False
+
+
+_SHOWN = ("roman", "arabic", "letter")
+_SHOWN_AS = ("I., II.", "1., 2.", "a), b)")
+_LEAD = re.compile(r"^\*\*(?P<title>[^*]+?)(?P<in>:?)\*\*(?P<out>:?)\s*(?P<rest>\S.*)$", re.DOTALL)
+
+
+def _item(line: Line) -> dict:
+    """A numbered line: a title (all bold), a title and its text ("**Mục đích:** text"), or text."""
+    if not line.bold:
+        m = _LEAD.match(line.text)
+        if m and (m["in"] or m["out"]) and "**" not in m["rest"]:
+            return {"tieu_de": m["title"].strip(), "van_ban": m["rest"]}
+    return {"tieu_de": line.text} if _is_title(line) else {"van_ban": line.text}
 
 
 def _is_title(line: Line) -> bool:
