@@ -75,8 +75,13 @@ def test_nam_rolls_the_imported_plan_forward(tmp_path):
     target = tmp_path / "ke-hoach-2026.yaml"
     code, said = run("nhap", source, "-o", target, "--nam", "2026")
     assert code == 0, said
-    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    text = target.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
     assert data["ngay"] == "2026-02" and data["so"] is None
+    first = text.splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema=")  # VS Code checks the file as it is typed
+    schema = (target.parent / first.split("=", 1)[1]).resolve()
+    assert schema.name == "ke_hoach.schema.json" and schema.is_file()
     assert "ngay: 2025-02-14 → 2026-02 (dự thảo, chưa có ngày)" in said
     assert "Cần xem lại 6 chỗ có năm viết thẳng" in said
     assert ":19:52: trich_yeu: cảnh báo: năm 2025 viết thẳng: «…trào thi đua yêu nước năm 2025»" in said

@@ -40,11 +40,26 @@ def import_file(source: Path, target: Path | None, year: int | None, overwrite: 
                                   "khác bằng -o"))
     imported = imported or _import(source)
     saved = Saved(target, imported.kind, imported.notes)
-    text = imported.text
+    text = _modeline(target, imported.kind) + imported.text
     if year is not None:
         text = _rolled(text, target, year, saved)
     atomic_write(target, text.encode("utf-8"))
     return saved
+
+
+def _modeline(target: Path, kind: str) -> str:
+    """The first line that lets VS Code check the file as it is typed, pointing at the schema of its
+    kind from where the file will be (as the files of data/ and `tdkt new` do)."""
+    import os
+
+    from tdkt_docs.model.json_schema import FOLDER
+
+    schema = FOLDER / f"{kind}.schema.json"
+    try:
+        relative = Path(os.path.relpath(schema, target.parent.resolve())).as_posix()
+    except ValueError:  # another drive on Windows: no relative path
+        relative = schema.as_uri()
+    return f"# yaml-language-server: $schema={relative}\n"
 
 
 def _import(source: Path):
