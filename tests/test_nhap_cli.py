@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 import nhap_word as word
-from award_helpers import run
+from award_helpers import line_of, run
 
 
 def _docx(paragraphs: list[str]) -> bytes:
@@ -84,7 +84,8 @@ def test_nam_rolls_the_imported_plan_forward(tmp_path):
     assert schema.name == "ke_hoach.schema.json" and schema.is_file()
     assert "ngay: 2025-02-14 → 2026-02 (dự thảo, chưa có ngày)" in said
     assert "Cần xem lại 6 chỗ có năm viết thẳng" in said
-    assert ":19:52: trich_yeu: cảnh báo: năm 2025 viết thẳng: «…trào thi đua yêu nước năm 2025»" in said
+    line = line_of(target, "trich_yeu:")
+    assert f"{target}:{line}:52: trich_yeu: cảnh báo: năm 2025 viết thẳng: «…trào thi đua yêu nước năm 2025»" in said
     assert "✓ Tệp mới hợp lệ" in said
 
 
