@@ -23,6 +23,12 @@ def kept(original: list[str], rebuilt: list[str]) -> tuple[float, float]:
     return same / len(original), (len(rebuilt) - same) / len(original)
 
 
+def added(original: list[str], rebuilt: list[str]) -> list[str]:
+    """The words of the rebuilt document that are not the original's, in order."""
+    matcher = difflib.SequenceMatcher(None, original, rebuilt, autojunk=False)
+    return [w for tag, _a, _b, c, d in matcher.get_opcodes() if tag in ("insert", "replace") for w in rebuilt[c:d]]
+
+
 def round_trip(docx: Path, folder: Path) -> tuple[Path, Path, str]:
     """`tdkt nhap` then `tdkt build`: the YAML, the rebuilt DOCX and what nhap printed."""
     yaml_path = folder / (docx.stem + ".yaml")

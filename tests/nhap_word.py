@@ -214,3 +214,39 @@ def petition() -> bytes:
     ty.par("Trường Tiểu học Bản Giang kính trình Chủ tịch Ủy ban nhân dân xã Bản Giang xem xét, quyết định./.")
     closing_table(ty, ["Như trên", "Lưu: VT"], [("HIỆU TRƯỞNG", True), ("", False), ("", False), ("Vũ Thị Hạnh", True)])
     return ty.bytes()
+
+
+def minutes() -> bytes:
+    """A biên bản typed in Word: members numbered by hand with "Ông"/"Bà", a vote table of its own."""
+    ty = Typist()
+    header_table(ty, [("UBND XÃ BẢN GIANG", False), ("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", True), ("", False),
+                      ("Số: 01/BB-HĐTĐKT", False)], HEADER_RIGHT[:2])
+    ty.par("BIÊN BẢN", bold=True, align=CENTER)
+    ty.par("Họp Hội đồng Thi đua - Khen thưởng xã xét khen thưởng năm 2024", bold=True, align=CENTER)
+    for text in ["Thời gian bắt đầu: 14 giờ 00 phút, ngày 10 tháng 01 năm 2025.",
+                 "Địa điểm: Hội trường Ủy ban nhân dân xã Bản Giang.",
+                 "Thành phần tham dự: thành viên Hội đồng Thi đua - Khen thưởng xã Bản Giang, có mặt 03/03 "
+                 "thành viên, gồm:",
+                 "- Ông Lò Văn Thành, Chủ tịch UBND xã, Chủ tịch Hội đồng;",
+                 "- Bà Vũ Thị Hạnh, Hiệu trưởng Trường Tiểu học, Ủy viên;",
+                 "- Ông Tẩn A Sử, Công chức Văn hóa - Xã hội, Ủy viên - Thư ký.",
+                 "Chủ trì (chủ tọa): Ông Lò Văn Thành, Chủ tịch UBND xã, Chủ tịch Hội đồng.",
+                 "Thư ký (người ghi biên bản): Ông Tẩn A Sử, Công chức Văn hóa - Xã hội, Ủy viên - Thư ký.",
+                 "Nội dung (theo diễn biến cuộc họp):",
+                 "Ông Tẩn A Sử báo cáo thành tích của các trường hợp được đề nghị; Hội đồng thảo luận và biểu "
+                 "quyết giơ tay.",
+                 "Kết quả biểu quyết:"]:
+        ty.par(text)
+    ty.table([["STT", "Họ và tên / Tên tập thể", "Hình thức khen thưởng", "Biểu quyết", "Đồng ý", "Tỷ lệ", "Kết quả"],
+              ["I", "Cá nhân", "Cá nhân", "Cá nhân", "Cá nhân", "Cá nhân", "Cá nhân"],
+              ["1", "Nguyễn Thị Lan", "Giấy khen", "Giơ tay", "03/03", "100%", "Đạt"]])
+    ty.par("Kết luận: Hội đồng thống nhất đề nghị tặng Giấy khen cho 01 cá nhân.")
+    ty.par("Giao công chức Văn hóa - Xã hội hoàn thiện hồ sơ.")
+    ty.par("Cuộc họp kết thúc vào 15 giờ 30 phút, ngày 10 tháng 01 năm 2025./.")
+    table = ty.doc.add_table(rows=1, cols=2)
+    ty.cell(table.cell(0, 0), [("THƯ KÝ", True), ("", False), ("", False), ("Tẩn A Sử", True)])
+    ty.cell(table.cell(0, 1), [("CHỦ TỌA", True), ("", False), ("", False), ("Lò Văn Thành", True)])
+    ty.par("Nơi nhận:", bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    ty.par("- Thành viên Hội đồng;", align=WD_ALIGN_PARAGRAPH.LEFT)
+    ty.par("- Lưu: VT, Hồ sơ.", align=WD_ALIGN_PARAGRAPH.LEFT)
+    return ty.bytes()

@@ -10,7 +10,7 @@ import yaml
 import nhap_word as word
 from award_helpers import run
 from helpers import ROOT
-from nhap_helpers import kept, round_trip, words
+from nhap_helpers import added, kept, round_trip, words
 
 
 @pytest.fixture(scope="module")
@@ -131,3 +131,25 @@ def test_numbers_of_another_kind_at_a_level_are_named(tmp_path):
     assert code == 0, said
     assert "đoạn 12 «MỤC ĐÍCH»: số thứ tự «1» ở cấp 1: chương trình đánh số cấp này kiểu I., II." in said
     assert said.count("số thứ tự") == 1  # once for the kind and level, not for every heading
+
+
+def test_minutes_typed_in_word_come_back_with_members_and_votes(tmp_path):
+    docx = tmp_path / "bien-ban.docx"
+    docx.write_bytes(word.minutes())
+    yaml_path, rebuilt, _ = round_trip(docx, tmp_path)
+    data = yaml.safe_load(yaml_path.read_text(encoding="utf-8"))
+    assert [(m["ho_ten"], m["vai_tro"]) for m in data["thanh_vien"]] == [
+        ("Lò Văn Thành", "Chủ tịch Hội đồng"), ("Vũ Thị Hạnh", "Ủy viên"), ("Tẩn A Sử", "Ủy viên - Thư ký")]
+    assert (data["bat_dau"], data["ket_thuc"]) == ("2025-01-10 14:00", "15:30")
+    assert data["de_nghi"] == {"hinh_thuc": "Giấy khen", "ca_nhan": [
+        {"ten": "Nguyễn Thị Lan", "bieu_quyet": "giơ tay", "dong_y": 3}]}
+    assert data["ket_luan"] == ["Giao công chức Văn hóa - Xã hội hoàn thiện hồ sơ."]
+    original, again = words(docx), words(rebuilt)
+    recall, _ = kept(original, again)
+    assert recall >= 0.95
+    # What comes back added is the sentence on the voting rules, which the program always writes,
+    # and nothing else.
+    rules = ("Số thành viên dự họp 03/03, đạt từ 2/3 số thành viên Hội đồng trở lên, đủ điều kiện biểu quyết "
+             "theo quy chế. Trường hợp được đề nghị phải được từ 70% số thành viên có mặt đồng ý trở lên.").split()
+    # ("Số: 01/BB-HĐTĐKT" also moves: typed in the right column, the program prints it on the left.)
+    assert added(original, again) == ["Số:", "01/BB-HĐTĐKT"] + rules

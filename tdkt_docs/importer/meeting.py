@@ -16,10 +16,16 @@ _TIME = re.compile(r"(\d{1,2})\s*(?:giờ|h|:)\s*(\d{1,2})?\s*(?:phút)?[\s,]*(?
 _SHARE = re.compile(r"đạt từ (\S+) số thành viên.*?phải được từ (\S+) số thành viên (có mặt|Hội đồng)", re.IGNORECASE)
 _REASON = re.compile(r"\s*\((?:lý do:\s*(?P<why>[^)]*)|(?P<none>không có lý do))\)\s*$")
 # A line's opening words → the part of the minutes it starts.
-_HEADS = (("THOI GIAN BAT DAU", "bat_dau"), ("DIA DIEM", "dia_diem"), ("THANH PHAN THAM DU", "co_mat"),
-          ("VANG MAT", "vang"), ("KHACH MOI", "khach"), ("CHU TRI", "chu_toa"), ("THU KY", "thu_ky"),
-          ("NOI DUNG", "noi_dung"), ("SO THANH VIEN DU HOP", "quy_che"), ("KET QUA BIEU QUYET", "ket_qua"),
-          ("KET LUAN", "ket_luan"), ("KHONG DE NGHI", "ket_luan_sinh"), ("CUOC HOP KET THUC", "ket_thuc"))
+_HEADS = (("THOI GIAN BAT DAU", "bat_dau"), ("THOI GIAN", "bat_dau"), ("DIA DIEM", "dia_diem"),
+          ("THANH PHAN", "co_mat"), ("VANG MAT", "vang"), ("KHACH MOI", "khach"), ("CHU TRI", "chu_toa"),
+          ("CHU TOA", "chu_toa"), ("THU KY", "thu_ky"), ("NGUOI GHI BIEN BAN", "thu_ky"), ("NOI DUNG", "noi_dung"),
+          ("SO THANH VIEN DU HOP", "quy_che"), ("KET QUA BIEU QUYET", "ket_qua"), ("KET LUAN", "ket_luan"),
+          ("KHONG DE NGHI", "ket_luan_sinh"), ("CUOC HOP KET THUC", "ket_thuc"), ("BUOI HOP KET THUC", "ket_thuc"))
+# The sentences the program writes itself from the votes (kinds/bien_ban.py): dropped, not copied.
+_WRITTEN = re.compile(r"^(Kết luận: Hội đồng thống nhất đề nghị |Kết luận: không có trường hợp nào đạt|"
+                      r"Không đề nghị .* chưa đạt tỷ lệ phiếu đồng ý theo quy chế)")
+_OPENING = {"bat_dau", "dia_diem", "co_mat", "vang", "khach", "chu_toa", "thu_ky", "noi_dung"}
+_BEFORE_ACCOUNT = (_OPENING - {"noi_dung"}) | {"mo_dau"}
 _ROLES = ("CHU TICH", "PHO CHU TICH", "UY VIEN", "THU KY", "THANH VIEN")
 
 
@@ -70,6 +76,8 @@ def meeting(lines: list[Line], notes: Notes) -> dict:
     current = "mo_dau"
     for line in lines:
         part = head(line)
+        if part in _OPENING and current not in _BEFORE_ACCOUNT:
+            part = None  # "Thành phần hồ sơ...", "Nội dung..." inside the account are its text
         if part is not None:
             current = part
             order.append(part)
@@ -96,20 +104,36 @@ def _fields(parts: dict[str, list[Line]], notes: Notes) -> dict:
         notes.warn(0, "", "không thấy giờ bắt đầu hoặc giờ kết thúc cuộc họp; hãy sửa 'bat_dau', 'ket_thuc'")
     place = parts.get("dia_diem", [None])[0]
     data["dia_diem"] = _after_colon(place).rstrip(".") if place else "Hội trường"
-    members = [member(line.plain, False) for line in parts.get("co_mat", [])[1:] if line.label == "dash"]
-    members += [member(line.plain, True) for line in parts.get("vang", [])[1:] if line.label == "dash"]
+    members = [member(_TITLE.sub("", line.plain), False) for line in parts.get("co_mat", [])[1:] if _listed(line)]
+    members += [member(_TITLE.sub("", line.plain), True) for line in parts.get("vang", [])[1:] if _listed(line)]
     if not members:
         members = _from_chair_and_secretary(parts)
         notes.warn(first.index if first else 0, first.plain if first else "",
                    "không có danh sách từng thành viên Hội đồng: đã ghi chủ tọa và thư ký, hãy liệt kê đủ "
                    "thành viên (cả người vắng mặt) trong 'thanh_vien'")
     data["thanh_vien"] = members
-    guests = [line.text.rstrip(";.") for line in parts.get("khach", [])[1:] if line.label == "dash"]
+    guests = [line.text.rstrip(";.") for line in parts.get("khach", [])[1:] if _listed(line)]
     if guests:
         data["khach_moi"] = guests
     _chair_and_secretary(parts, members, data)
     _account(parts, notes, data)
     return data
+
+
+def _listed(line: Line) -> bool:
+    """A line of a list of people: "- Name, ..." or "1. Name, ..."."""
+    return line.label is not None and not line.is_table
+
+
+def _unused(parts: dict) -> list[Line]:
+    """Lines of the opening parts that are neither their first line nor a person of their list."""
+    out = []
+    for key in ("bat_dau", "dia_diem", "co_mat", "vang", "khach", "chu_toa", "thu_ky"):
+        for line in parts.get(key, [])[1:]:
+            if key in ("co_mat", "vang", "khach") and _listed(line):
+                continue
+            out.append(line)
+    return out
 
 
 _TITLE = re.compile(r"^(ông|bà|đồng chí|đ/c)\s+", re.IGNORECASE)
@@ -145,15 +169,22 @@ def _chair_and_secretary(parts: dict, members: list[dict], data: dict) -> None:
 
 
 def _account(parts: dict, notes: Notes, data: dict) -> None:
-    told = parts.get("noi_dung", [])[1:]
-    for key in ("mo_dau", "ket_qua"):
-        for line in parts.get(key, [])[1 if key == "ket_qua" else 0:]:
-            notes.warn(line.index, line.plain, "đoạn này không thuộc phần nào của biên bản: đưa vào 'noi_dung'")
-            told.append(line)
-    data["noi_dung"] = structure.content(told, notes)
-    conclusion = parts.get("ket_luan", [])[1:] + parts.get("ket_luan_sinh", [])[1:]
-    tail = parts.get("ket_thuc", [])[1:]
-    data["ket_luan"] = [line.text for line in conclusion + tail if line.label is None and not line.is_table]
+    told: list[Line] = []
+    for line in parts.get("mo_dau", []) + _unused(parts) + parts.get("ket_qua", [])[1:]:
+        notes.warn(line.index, line.plain, "đoạn này không thuộc phần nào của biên bản: đưa vào 'noi_dung'")
+        told.append(line)
+    data["noi_dung"] = structure.content(told + parts.get("noi_dung", [])[1:], notes)
+    conclusion = [line for key in ("ket_luan", "ket_luan_sinh") for line in parts.get(key, [])
+                  if not _WRITTEN.match(line.plain)] + parts.get("ket_thuc", [])[1:]
+    data["ket_luan"] = []
+    for line in conclusion:
+        if line.label is not None or line.is_table:
+            notes.warn(line.index, line.plain, "kết luận chỉ giữ được đoạn văn thường: đã chép thành đoạn văn")
+        text = line.text if not line.is_table else "; ".join(" | ".join(r) for r in line.rows)
+        if fold_starts(line.plain, "KET LUAN"):
+            text = text.split(":", 1)[1].strip() if ":" in text else text
+        if text:
+            data["ket_luan"].append(text)
     rules = " ".join(line.plain for line in parts.get("quy_che", []))
     m = _SHARE.search(rules)
     quy_che: dict = {}
