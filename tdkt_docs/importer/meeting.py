@@ -163,9 +163,10 @@ def _chair_and_secretary(parts: dict, members: list[dict], data: dict) -> None:
         if fold(who["ho_ten"]) in names:
             data[key] = who["ho_ten"]
         elif key == "thu_ky":
-            text = _after_colon(line).rstrip(".")
-            name, _, role = text.partition(",")
-            data[key] = {"ho_ten": name.strip(), **({"chuc_vu": role.strip()} if role.strip() else {})}
+            # A secretary who is not a member: a person of their own, with their post.
+            name, _, role = _TITLE.sub("", _after_colon(line)).rstrip(".").partition(",")
+            if name.strip():
+                data[key] = {"ho_ten": name.strip(), **({"chuc_vu": role.strip()} if role.strip() else {})}
 
 
 def _account(parts: dict, notes: Notes, data: dict) -> None:
