@@ -9,11 +9,16 @@ from award_helpers import run
 from tdkt_docs.checker.check import analyse
 
 
-def words(source: Path | bytes) -> list[str]:
-    """Every word displayed, in reading order (Word's list numbers included, text in NFC)."""
+def words(source: Path | bytes, bare: bool = False) -> list[str]:
+    """Every word displayed, in reading order (Word's list numbers included, text in NFC); `bare`:
+    without the punctuation around them, for text the program punctuates itself (a list of people)."""
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     doc, _ = analyse(data, "van-ban.docx")
-    return " ".join(p.text for p in doc.paras).split()
+    found = " ".join(p.text for p in doc.paras).split()
+    if bare:
+        found = [w.strip(",;.:-–") for w in found]
+        found = [w for w in found if w]
+    return found
 
 
 def kept(original: list[str], rebuilt: list[str]) -> tuple[float, float]:

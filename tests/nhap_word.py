@@ -216,8 +216,9 @@ def petition() -> bytes:
     return ty.bytes()
 
 
-def minutes() -> bytes:
-    """A biên bản typed in Word: members numbered by hand with "Ông"/"Bà", a vote table of its own."""
+def minutes(members_in_table: bool = False) -> bytes:
+    """A biên bản typed in Word: members numbered by hand with "Ông"/"Bà" (or in a table), a vote
+    table of its own."""
     ty = Typist()
     header_table(ty, [("UBND XÃ BẢN GIANG", False), ("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", True), ("", False),
                       ("Số: 01/BB-HĐTĐKT", False)], HEADER_RIGHT[:2])
@@ -227,16 +228,25 @@ def minutes() -> bytes:
                  "Địa điểm: Hội trường Ủy ban nhân dân xã Bản Giang.",
                  "Thành phần tham dự: thành viên Hội đồng Thi đua - Khen thưởng xã Bản Giang, có mặt 03/03 "
                  "thành viên, gồm:",
-                 "- Ông Lò Văn Thành, Chủ tịch UBND xã, Chủ tịch Hội đồng;",
-                 "- Bà Vũ Thị Hạnh, Hiệu trưởng Trường Tiểu học, Ủy viên;",
-                 "- Ông Tẩn A Sử, Công chức Văn hóa - Xã hội, Ủy viên - Thư ký.",
+                 "MEMBERS",
                  "Chủ trì (chủ tọa): Ông Lò Văn Thành, Chủ tịch UBND xã, Chủ tịch Hội đồng.",
                  "Thư ký (người ghi biên bản): Ông Tẩn A Sử, Công chức Văn hóa - Xã hội, Ủy viên - Thư ký.",
                  "Nội dung (theo diễn biến cuộc họp):",
                  "Ông Tẩn A Sử báo cáo thành tích của các trường hợp được đề nghị; Hội đồng thảo luận và biểu "
                  "quyết giơ tay.",
                  "Kết quả biểu quyết:"]:
-        ty.par(text)
+        if text != "MEMBERS":
+            ty.par(text)
+        elif members_in_table:
+            ty.table([["STT", "Họ và tên", "Chức vụ", "Vai trò trong Hội đồng"],
+                      ["1", "Ông Lò Văn Thành", "Chủ tịch UBND xã", "Chủ tịch Hội đồng"],
+                      ["2", "Bà Vũ Thị Hạnh", "Hiệu trưởng Trường Tiểu học", "Ủy viên"],
+                      ["3", "Ông Tẩn A Sử", "Công chức Văn hóa - Xã hội", "Ủy viên - Thư ký"]])
+        else:
+            for line in ("- Ông Lò Văn Thành, Chủ tịch UBND xã, Chủ tịch Hội đồng;",
+                         "- Bà Vũ Thị Hạnh, Hiệu trưởng Trường Tiểu học, Ủy viên;",
+                         "- Ông Tẩn A Sử, Công chức Văn hóa - Xã hội, Ủy viên - Thư ký."):
+                ty.par(line)
     ty.table([["STT", "Họ và tên / Tên tập thể", "Hình thức khen thưởng", "Biểu quyết", "Đồng ý", "Tỷ lệ", "Kết quả"],
               ["I", "Cá nhân", "Cá nhân", "Cá nhân", "Cá nhân", "Cá nhân", "Cá nhân"],
               ["1", "Nguyễn Thị Lan", "Giấy khen", "Giơ tay", "03/03", "100%", "Đạt"]])

@@ -105,6 +105,7 @@ def _fields(parts: dict[str, list[Line]], notes: Notes) -> dict:
     place = parts.get("dia_diem", [None])[0]
     data["dia_diem"] = _after_colon(place).rstrip(".") if place else "Hội trường"
     members = [member(_TITLE.sub("", line.plain), False) for line in parts.get("co_mat", [])[1:] if _listed(line)]
+    members += [m for line in parts.get("co_mat", [])[1:] if line.is_table for m in member_table(line.rows)]
     members += [member(_TITLE.sub("", line.plain), True) for line in parts.get("vang", [])[1:] if _listed(line)]
     if not members:
         members = _from_chair_and_secretary(parts)
@@ -120,6 +121,33 @@ def _fields(parts: dict[str, list[Line]], notes: Notes) -> dict:
     return data
 
 
+_MEMBER_COLUMNS = (("HO VA TEN", "ho_ten"), ("HO TEN", "ho_ten"), ("CHUC VU", "chuc_vu"), ("VAI TRO", "vai_tro"),
+                   ("NHIEM VU", "vai_tro"), ("THANH VIEN", "vai_tro"))
+
+
+def member_table(rows: list[list[str]]) -> list[dict]:
+    """Members listed in a table (STT | Họ và tên | Chức vụ | Vai trò trong Hội đồng)."""
+    from tdkt_docs.importer.nominees import plain
+
+    if not rows:
+        return []
+    cols: dict[int, str] = {}
+    for i, cell in enumerate(rows[0]):
+        name = fold(plain(cell))
+        key = next((k for words, k in _MEMBER_COLUMNS if words in name and k not in cols.values()), None)
+        if key is not None:
+            cols[i] = key
+    if "ho_ten" not in cols.values():
+        return []
+    found = []
+    for row in rows[1:]:
+        item = {k: _TITLE.sub("", plain(row[i])) for i, k in cols.items() if i < len(row) and plain(row[i])}
+        if item.get("ho_ten"):
+            item.setdefault("vai_tro", "Ủy viên")
+            found.append({k: item[k] for k in ("ho_ten", "chuc_vu", "vai_tro") if k in item})
+    return found
+
+
 def _listed(line: Line) -> bool:
     """A line of a list of people: "- Name, ..." or "1. Name, ..."."""
     return line.label is not None and not line.is_table
@@ -131,6 +159,8 @@ def _unused(parts: dict) -> list[Line]:
     for key in ("bat_dau", "dia_diem", "co_mat", "vang", "khach", "chu_toa", "thu_ky"):
         for line in parts.get(key, [])[1:]:
             if key in ("co_mat", "vang", "khach") and _listed(line):
+                continue
+            if key == "co_mat" and line.is_table and member_table(line.rows):
                 continue
             out.append(line)
     return out
