@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import Path
 
 import docx
 import pytest
@@ -137,3 +136,20 @@ def test_an_appendix_below_the_signature_is_kept_and_named(tmp_path):
     assert data["noi_dung"][-2:] == ["Phụ lục: Lịch tổ chức các hoạt động",
                                      {"bang": {"cot": ["TT", "Hoạt động"], "so_thu_tu": True, "dong": [["Phát động"]]}}]
     assert "«Phụ lục: Lịch tổ chức các hoạt động»: 2 đoạn sau phần chữ ký" in said
+
+
+def test_a_plan_without_its_date_line_takes_the_year_of_its_title(tmp_path):
+    ty = word.Typist()
+    word.header_table(ty, word.HEADER_LEFT, word.HEADER_RIGHT[:2])
+    ty.par("KẾ HOẠCH", bold=True, align=word.CENTER)
+    ty.par("Tổ chức phong trào thi đua năm 2024", bold=True, align=word.CENTER)
+    ty.par("I. MỤC ĐÍCH", bold=True)
+    ty.par("Động viên cán bộ thi đua.")
+    word.closing_table(ty, ["Lưu: VT"], word.SIGNATURE)
+    source = tmp_path / "ke-hoach.docx"
+    source.write_bytes(ty.bytes())
+    code, said = run("nhap", source, "-o", tmp_path / "ke-hoach.yaml")
+    assert code == 0, said
+    data = yaml.safe_load((tmp_path / "ke-hoach.yaml").read_text(encoding="utf-8"))
+    assert data["ngay"] == "2024"  # a draft of that year, for the clerk to date
+    assert "không thấy ngày tháng năm ban hành; hãy ghi 'ngay'" in said

@@ -7,7 +7,7 @@ import re
 
 from tdkt_docs.checker.layout import Layout
 from tdkt_docs.checker.model import Document
-from tdkt_docs.checker.vntext import fold, fold_starts
+from tdkt_docs.checker.vntext import fold
 from tdkt_docs.importer import header, kinds, structure
 from tdkt_docs.importer.meeting import meeting
 from tdkt_docs.importer.nominees import de_nghi, is_nominee_table

@@ -37,9 +37,12 @@ def common(lay: Layout, notes: Notes, kind: str) -> dict:
 
 
 def _year_guess(lay: Layout) -> int:
+    """A document without its date: the year its trích yếu names ("... năm 2025"), else this year."""
+    import re
     from datetime import date
 
-    return date.today().year
+    years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", " ".join(header.texts(lay.trich_yeu)))
+    return int(years[-1]) if years else date.today().year
 
 
 def closing(lay: Layout, notes: Notes, data: dict, kind: str) -> None:
