@@ -160,3 +160,19 @@ def test_minutes_typed_in_word_come_back_with_members_and_votes(tmp_path, member
              "theo quy chế. Trường hợp được đề nghị phải được từ 70% số thành viên có mặt đồng ý trở lên.").split()
     # ("Số: 01/BB-HĐTĐKT" also moves: typed in the right column, the program prints it on the left.)
     assert added(original, again) == ["Số:", "01/BB-HĐTĐKT"] + rules
+
+
+def test_a_paragraph_all_in_bold_stays_bold_and_unknown_numbers_are_named(tmp_path):
+    import docx as python_docx
+
+    source = tmp_path / "ke-hoach.docx"
+    source.write_bytes(_small_plan(lambda ty: (
+        ty.par("I. MỤC ĐÍCH", bold=True),
+        ty.par("Khẩu hiệu thi đua: Đoàn kết, sáng tạo.", bold=True),
+        ty.par("PHẦN I. PHỤ LỤC"))))
+    yaml_path, rebuilt, said = round_trip(source, tmp_path)
+    data = yaml.safe_load(yaml_path.read_text(encoding="utf-8"))
+    assert data["noi_dung"][0]["noi_dung"][0] == "**Khẩu hiệu thi đua: Đoàn kết, sáng tạo.**"
+    shown = [p for p in python_docx.Document(str(rebuilt)).paragraphs if p.text.startswith("Khẩu hiệu")]
+    assert shown and all(run.bold for run in shown[0].runs if run.text.strip())
+    assert "«PHẦN I. PHỤ LỤC»: số thứ tự kiểu này chương trình không đánh: giữ thành đoạn văn thường" in said

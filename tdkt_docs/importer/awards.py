@@ -81,7 +81,7 @@ def to_trinh(doc: Document, lay: Layout, lines: list[Line], notes: Notes) -> dic
 def _flat(line: Line, notes: Notes) -> str:
     if line.is_table or line.label is not None:
         notes.warn(line.index, line.plain, "sau câu đề nghị chỉ giữ được đoạn văn thường: đã chép thành đoạn văn")
-    return line.text if not line.is_table else "; ".join(" | ".join(r) for r in line.rows)
+    return line.styled if not line.is_table else "; ".join(" | ".join(r) for r in line.rows)
 
 
 def _chu_the(data: dict) -> str:

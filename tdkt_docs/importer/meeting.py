@@ -211,7 +211,7 @@ def _account(parts: dict, notes: Notes, data: dict) -> None:
     for line in conclusion:
         if line.label is not None or line.is_table:
             notes.warn(line.index, line.plain, "kết luận chỉ giữ được đoạn văn thường: đã chép thành đoạn văn")
-        text = line.text if not line.is_table else "; ".join(" | ".join(r) for r in line.rows)
+        text = line.styled if not line.is_table else "; ".join(" | ".join(r) for r in line.rows)
         if fold_starts(line.plain, "KET LUAN"):
             text = text.split(":", 1)[1].strip() if ":" in text else text
         if text:

@@ -38,6 +38,13 @@ class Line:
     def is_table(self) -> bool:
         return self.rows is not None
 
+    @property
+    def styled(self) -> str:
+        """The text of a paragraph that is not a heading: a paragraph all in bold or italic keeps it
+        as marks (the program makes only headings bold by itself)."""
+        mark = ("**" if self.bold else "") + ("*" if self.italic else "")
+        return f"{mark}{self.text}{mark[::-1]}" if mark and self.text else self.text
+
 
 def escape(text: str) -> str:
     """Text as a YAML value the renderer prints as typed: its own asterisks and backslashes escaped."""

@@ -12,6 +12,9 @@ from tdkt_docs.importer.read import Line
 MAX_DEPTH = 3  # I., 1., a): what the renderer numbers
 _RANK = {"roman": 0, "arabic": 1, "letter": 10}
 _END_MARK = re.compile(r"\s*\.?/\.\s*$")
+# Numbers the program does not write ("PHẦN I", "Chương 2", "A.", "1/", "I -"): kept as typed, and said.
+_UNNUMBERED = re.compile(r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:[IVXLC]+|\d+|thứ)\b|[A-ZĐ][.)]\s|\d{1,2}\s*/\s|"
+                         r"[IVXLC]+\s*[-–/]\s|\d{1,2}\s*[-–]\s)")
 _STT = re.compile(r"^(s\s*)?tt\.?$", re.IGNORECASE)
 
 
@@ -39,7 +42,10 @@ class Tree:
         elif line.label in ("dash", "plus"):
             self.bullet(line)
         elif line.label is None:
-            self.container().append(line.text)
+            if _UNNUMBERED.match(line.plain):
+                self.notes.warn(line.index, line.plain, "số thứ tự kiểu này chương trình không đánh: giữ thành "
+                                "đoạn văn thường, số gõ tay giữ nguyên")
+            self.container().append(line.styled)
         else:
             self.numbered(line)
 
@@ -85,14 +91,14 @@ class Tree:
             last = group["gach"][-1]
             if isinstance(last, str):
                 last = group["gach"][-1] = {"van_ban": last, "gach": []}
-            last["gach"].append(line.text)
+            last["gach"].append(line.styled)
             return
         if line.label == "plus":
             self.notes.warn(line.index, line.plain, "dòng '+' không đứng sau dòng '-': in thành dòng '-'")
         if group is None:
             group = {"gach": []}
             items.append(group)
-        group["gach"].append(line.text)
+        group["gach"].append(line.styled)
 
 
 def _decimal_child(node: dict, stack: list) -> bool:
@@ -152,9 +158,9 @@ def split_opening(lines: list[Line]) -> tuple[list[str], list[str], list[Line]]:
     while pos < len(lines) and lines[pos].label is None and not lines[pos].is_table:
         line = lines[pos]
         if not mo_dau and fold_starts(line.plain, "CAN CU"):
-            can_cu.append(line.text)
+            can_cu.append(line.text)  # the program sets căn cứ in italics itself
         else:
-            mo_dau.append(line.text)
+            mo_dau.append(line.styled)
         pos += 1
     return can_cu, mo_dau, lines[pos:]
 
@@ -170,7 +176,7 @@ def split_closing(lines: list[Line]) -> tuple[list[Line], list[str]]:
             cut = i
     if cut is None:
         return lines, []
-    return lines[:cut], [line.text for line in lines[cut:]]
+    return lines[:cut], [line.styled for line in lines[cut:]]
 
 
 def without_end_mark(text: str) -> str:
