@@ -133,7 +133,7 @@ def test_an_appendix_below_the_signature_is_kept_and_named(tmp_path):
     assert code == 0, said
     data = yaml.safe_load((tmp_path / "ke-hoach.yaml").read_text(encoding="utf-8"))
     assert data["ngay"] == "2025-02-14"
-    assert data["noi_dung"][-2:] == ["Phụ lục: Lịch tổ chức các hoạt động",
+    assert data["noi_dung"][-2:] == ["**Phụ lục: Lịch tổ chức các hoạt động**",
                                      {"bang": {"cot": ["TT", "Hoạt động"], "so_thu_tu": True, "dong": [["Phát động"]]}}]
     assert "«Phụ lục: Lịch tổ chức các hoạt động»: 2 đoạn sau phần chữ ký" in said
 
