@@ -153,3 +153,12 @@ def test_a_plan_without_its_date_line_takes_the_year_of_its_title(tmp_path):
     data = yaml.safe_load((tmp_path / "ke-hoach.yaml").read_text(encoding="utf-8"))
     assert data["ngay"] == "2024"  # a draft of that year, for the clerk to date
     assert "không thấy ngày tháng năm ban hành; hãy ghi 'ngay'" in said
+
+
+def test_nam_on_minutes_says_what_to_do_instead(tmp_path):
+    source = tmp_path / "bien-ban.docx"
+    source.write_bytes(word.minutes())
+    code, said = run("nhap", source, "--nam", "2026")
+    assert code == 1
+    assert "biên bản không có ngày ký để chuyển sang năm mới; hãy chạy lại không có --nam" in said
+    assert not (tmp_path / "bien-ban.yaml").exists()

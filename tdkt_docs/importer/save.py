@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tdkt_docs.errors import OutputError, Problem
+from tdkt_docs.errors import InputError, OutputError, Problem
 from tdkt_docs.importer.notes import Note
 
 
@@ -42,6 +42,9 @@ def import_file(source: Path, target: Path | None, year: int | None, overwrite: 
     saved = Saved(target, imported.kind, imported.notes)
     text = _modeline(target, imported.kind) + imported.text
     if year is not None:
+        if "ngay" not in imported.data:
+            raise InputError(Problem(source.name, "biên bản không có ngày ký để chuyển sang năm mới; hãy chạy lại "
+                                     "không có --nam, rồi sửa ngày giờ họp ('bat_dau', 'ket_thuc') trong tệp YAML"))
         text = _rolled(text, target, year, saved)
     atomic_write(target, text.encode("utf-8"))
     return saved
