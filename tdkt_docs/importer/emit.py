@@ -21,6 +21,16 @@ _COMMENTS = {
     "nguoi_ky": "Người ký.",
     "de_nghi": "Danh sách đề nghị khen thưởng.",
     "thanh_vien": "Thành viên Hội đồng; người vắng mặt ghi 'vang' (lý do).",
+    "dia_danh": "Địa danh đứng trước ngày tháng.",
+    "tham_quyen": "Người có thẩm quyền khen thưởng trong câu 'kính đề nghị ... xem xét'.",
+    "danh_sach_kem_theo": "true: danh sách in thành trang riêng kèm theo; false: bảng in ngay trong tờ trình.",
+    "bao_cao_thanh_tich": "true: có dòng '(Có báo cáo thành tích kèm theo)'.",
+    "hoi_dong": "Tên Hội đồng như viết trong câu văn.",
+    "dia_diem": "Địa điểm họp.",
+    "khach_moi": "Khách mời dự họp.",
+    "chu_toa": "Người chủ trì (một thành viên có mặt).",
+    "thu_ky": "Thư ký, người ghi biên bản.",
+    "quy_che": "Quy chế biểu quyết, khi khác mặc định (2/3 có mặt; 70% đồng ý).",
 }
 # Where a key means something else in a kind: in a biên bản 'ket_thuc' is the closing time.
 _KIND_COMMENTS = {
