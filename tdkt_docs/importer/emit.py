@@ -43,7 +43,8 @@ _KIND_COMMENTS = {
     "to_trinh": {"chu_the": "Cơ quan trình, như viết trong câu 'kính đề nghị'.",
                  "ket_thuc": "Đoạn kết; bỏ trống thì chương trình viết câu 'kính trình ... xem xét, quyết định'.",
                  "noi_nhan": "Nơi nhận; dòng 'Như trên' do chương trình thêm ở đầu."},
-    "de_cuong": {"noi_dung": "Dàn ý: các mục I., 1., a) (số do chương trình đánh); 'goi_y' là dòng gợi ý in nghiêng."},
+    "de_cuong": {"ngay": "Tháng báo cáo, ví dụ 2026-06 (ngày để trống cho đơn vị điền).",
+                 "noi_dung": "Dàn ý: các mục I., 1., a) (số do chương trình đánh); 'goi_y' là dòng gợi ý in nghiêng."},
 }
 _KIND_NAMES = {"ke_hoach": "Kế hoạch", "de_cuong": "Đề cương báo cáo", "bao_cao": "Báo cáo",
                "to_trinh": "Tờ trình", "bien_ban": "Biên bản"}
