@@ -5,7 +5,7 @@ TDKT    := $(VENV)/bin/tdkt
 STAMP   := $(VENV)/.installed
 PYTHON  ?= python3
 
-.PHONY: help documents watch test clean pdf bench ooxml-validator
+.PHONY: help documents watch test clean pdf bench ooxml-validator nhap
 
 help: ## Liệt kê các lệnh
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -26,6 +26,10 @@ pdf: $(STAMP) ## Tạo văn bản DOCX và bản PDF bên cạnh (cần LibreOff
 
 bench: $(STAMP) ## Đo tốc độ so với docxtpl, ghi kết quả vào bench/RESULTS.md
 	$(PY) bench/run.py --write bench/RESULTS.md --readme README.md
+
+nhap: $(STAMP) ## Đọc văn bản Word thành tệp YAML: make nhap TEP=van-ban-2025.docx [NAM=2026] [RA=tep.yaml]
+	@test -n "$(TEP)" || { echo "Hãy ghi tệp Word, ví dụ: make nhap TEP=data/2026/ke-hoach-2025.docx NAM=2026"; exit 2; }
+	$(TDKT) nhap "$(TEP)" $(if $(NAM),--nam $(NAM)) $(if $(RA),-o "$(RA)") $(if $(GHI_DE),--ghi-de)
 
 test: $(STAMP) ## Chạy toàn bộ kiểm thử
 	$(PY) -m pytest -q

@@ -56,7 +56,16 @@ def default_target(source: Path, old_year: int, new_year: int) -> Path:
 def rollover(source: Path, new_year: int, target: Path | None = None) -> Rollover:
     source = Path(source)
     shown = display_path(source)
-    text = read_text(source, shown)
+    return _roll(read_text(source, shown), shown, source, new_year, target)
+
+
+def roll_text(text: str, target: Path, new_year: int) -> Rollover:
+    """The rollover of a text not yet on disk that will be written at `target` (`tdkt nhap --nam`)."""
+    return _roll(text, display_path(target), Path(target), new_year, Path(target), same_file=True)
+
+
+def _roll(text: str, shown: str, source: Path, new_year: int, target: Path | None,
+          same_file: bool = False) -> Rollover:
     loaded = load_yaml_text(text, shown)  # refuses anything the builder would refuse
     data = loaded.data
     if not isinstance(data, dict) or "ngay" not in data:
@@ -74,7 +83,7 @@ def rollover(source: Path, new_year: int, target: Path | None = None) -> Rollove
         raise InputError(Problem(shown, f"kế hoạch này đã là của năm {new_year}; hãy ghi năm mới, ví dụ --nam {new_year + 1}"))
     delta = new_year - old.nam
     target = Path(target) if target is not None else default_target(source, old.nam, new_year)
-    if target.resolve() == source.resolve():
+    if not same_file and target.resolve() == source.resolve():
         raise OutputError(Problem(display_path(target), "tệp mới trùng với tệp gốc; hãy chọn tên khác bằng -o"))
 
     root = yaml.compose(text, Loader=yaml.SafeLoader)

@@ -361,6 +361,10 @@ from tdkt_docs.cli.check import make_check_command  # noqa: E402 - registered af
 
 main.add_command(make_check_command(_guard))
 
+from tdkt_docs.cli.nhap import make_nhap_command  # noqa: E402
+
+main.add_command(make_nhap_command(_guard, _problems, _tdkt))
+
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,111 @@
+"""Tờ trình and biên bản: most of their text is written by the program from the lists (the request
+sentence, the attendance, the vote results), so those sentences are read back into the fields they
+come from, and only the clerk's own paragraphs are kept as text."""
+from __future__ import annotations
+
+import re
+
+from tdkt_docs.checker.layout import Layout
+from tdkt_docs.checker.model import Document
+from tdkt_docs.checker.vntext import fold
+from tdkt_docs.importer import header, kinds, structure
+from tdkt_docs.importer.meeting import meeting
+from tdkt_docs.importer.nominees import de_nghi, is_nominee_table
+from tdkt_docs.importer.notes import Notes
+from tdkt_docs.importer.read import Line, table_rows
+
+_ASK = re.compile(r"^(?P<who>.+?) kính đề nghị (?P<to>.+?) xem xét,")
+_SUBMIT = re.compile(r"^(?P<who>.+?) kính trình (?P<to>.+?) xem xét, quyết định\.?$")
+_ACHIEVEMENTS = "(CO BAO CAO THANH TICH KEM THEO)"
+
+
+def nominee_table(doc: Document) -> tuple[int, list[list[str]]] | None:
+    """The first table of the document whose header names the nominees and their awards."""
+    for table in doc.tables:
+        if table.depth != 1:
+            continue
+        rows = table_rows(doc, table.index)
+        if is_nominee_table(rows):
+            return table.first, rows
+    return None
+
+
+def to_trinh(doc: Document, lay: Layout, lines: list[Line], notes: Notes) -> dict:
+    data = kinds.common(lay, notes, "to_trinh")
+    recipients = header.kinh_gui({p.index: p for p in doc.paras}, lay)
+    if not recipients:
+        notes.warn(lay.header_end or 1, "", "không thấy dòng 'Kính gửi:'; hãy ghi 'kinh_gui'")
+        recipients = ["Chủ tịch Ủy ban nhân dân"]
+    data["kinh_gui"] = recipients[0] if len(recipients) == 1 else recipients
+    lines = [line for line in lines if line.index not in lay.kinh_gui]
+    found = nominee_table(doc)
+    lines = [line for line in lines if not (line.is_table and found and is_nominee_table(line.rows))]
+    structure.strip_end_mark(lines)
+    ask = next((i for i, line in enumerate(lines) if line.label is None and _ASK.match(line.plain)), None)
+    before, after = (lines, []) if ask is None else (lines[:ask], lines[ask + 1:])
+    if ask is None:
+        notes.warn(0, "", "không thấy câu '... kính đề nghị ... xem xét, ...': chương trình sẽ tự viết câu này "
+                   "trước danh sách đề nghị; hãy xem lại 'chu_the', 'de_nghi'")
+        submit = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].label is None
+                       and _SUBMIT.match(lines[i].plain)), None)
+        if submit is not None:
+            before, after = lines[:submit], lines[submit:]
+            m = _SUBMIT.match(lines[submit].plain)
+            who, to = m["who"].strip(), m["to"].strip()
+        else:
+            who, to = _chu_the(data), recipients[0]
+        annex = found is not None and found[0] > (lay.closing_start or 0)
+    else:
+        m = _ASK.match(lines[ask].plain)
+        who, to = m["who"].strip(), m["to"].strip()
+        annex = "kèm theo)" in lines[ask].plain
+    data["chu_the"] = who
+    if len(recipients) > 1 or to != recipients[0]:
+        data["tham_quyen"] = to
+    kinds.body(before, notes, data, closing_key=None)
+    if not data["noi_dung"]:
+        data.pop("noi_dung")
+    data["danh_sach_kem_theo"] = annex
+    data["bao_cao_thanh_tich"] = any(fold(line.plain) == _ACHIEVEMENTS for line in after)
+    closing = [line for line in after if fold(line.plain) != _ACHIEVEMENTS]
+    default = f"{who} kính trình {to} xem xét, quyết định."
+    texts = [line.text for line in closing]
+    if texts != [default] and texts != [default[:-1]]:
+        data["ket_thuc"] = [_flat(line, notes) for line in closing]
+    data["de_nghi"] = de_nghi(found[1], found[0], notes) if found else de_nghi([[]], 0, notes)
+    kinds.closing(lay, notes, data, "to_trinh")
+    data["noi_nhan"] = [n for n in data["noi_nhan"] if fold(n) != "NHU TREN"] or ["Lưu: VT"]
+    return data
+
+
+def _flat(line: Line, notes: Notes) -> str:
+    if line.is_table or line.label is not None:
+        notes.warn(line.index, line.plain, "sau câu đề nghị chỉ giữ được đoạn văn thường: đã chép thành đoạn văn")
+    return line.styled if not line.is_table else "; ".join(" | ".join(r) for r in line.rows)
+
+
+def _chu_the(data: dict) -> str:
+    name = data["co_quan"]["ten"].replace("\n", " ")
+    return name[:1] + name[1:].lower()
+
+
+def bien_ban(doc: Document, lay: Layout, lines: list[Line], notes: Notes) -> dict:
+    data: dict = {"loai": "bien_ban", "co_quan": header.co_quan(lay, notes)}
+    data["so"] = header.so_ky_hieu(lay)[0]
+    name = header.trich_yeu(lay)
+    if name is None:
+        notes.warn(1, "", "không thấy tên cuộc họp dưới chữ BIÊN BẢN; hãy ghi 'ten_cuoc_hop'")
+        name = "Họp Hội đồng Thi đua - Khen thưởng"
+    data["ten_cuoc_hop"] = name
+    found = nominee_table(doc)
+    lines = [line for line in lines if not (line.is_table and found and is_nominee_table(line.rows))]
+    structure.strip_end_mark(lines)
+    data.update(meeting(lines, notes))
+    data["de_nghi"] = de_nghi(found[1], found[0], notes) if found else de_nghi([[]], 0, notes)
+    if found is None:  # the sample row needs its votes to build: everyone present agreed
+        data["de_nghi"]["ca_nhan"][0]["dong_y"] = sum(1 for m in data["thanh_vien"] if "vang" not in m)
+    data["noi_nhan"] = header.noi_nhan(lay, notes) or ["Lưu: VT, Hồ sơ"]
+    return data
+
+
+MAPPERS = {"to_trinh": to_trinh, "bien_ban": bien_ban}
