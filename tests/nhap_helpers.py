@@ -21,6 +21,21 @@ def words(source: Path | bytes, bare: bool = False) -> list[str]:
     return found
 
 
+def without(found: list[str], *phrases: str) -> list[str]:
+    """The words with each phrase taken out wherever it stands: what the program deliberately prints
+    differently (an award common to every row said once in the sentence, not in a column)."""
+    out = list(found)
+    for phrase in phrases:
+        part = phrase.split()
+        i = 0
+        while i <= len(out) - len(part):
+            if out[i:i + len(part)] == part:
+                del out[i:i + len(part)]
+            else:
+                i += 1
+    return out
+
+
 def kept(original: list[str], rebuilt: list[str]) -> tuple[float, float]:
     """(share of the original's words found again in order, share of words added)."""
     matcher = difflib.SequenceMatcher(None, original, rebuilt, autojunk=False)

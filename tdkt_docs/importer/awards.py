@@ -10,7 +10,7 @@ from tdkt_docs.checker.model import Document
 from tdkt_docs.checker.vntext import fold
 from tdkt_docs.importer import header, kinds, structure
 from tdkt_docs.importer.meeting import meeting
-from tdkt_docs.importer.nominees import de_nghi, is_nominee_table
+from tdkt_docs.importer.nominees import award_said, de_nghi, is_nominee_table
 from tdkt_docs.importer.notes import Notes
 from tdkt_docs.importer.read import Line, table_rows
 
@@ -72,7 +72,8 @@ def to_trinh(doc: Document, lay: Layout, lines: list[Line], notes: Notes) -> dic
     texts = [line.text for line in closing]
     if texts != [default] and texts != [default[:-1]]:
         data["ket_thuc"] = [_flat(line, notes) for line in closing]
-    data["de_nghi"] = de_nghi(found[1], found[0], notes) if found else de_nghi([[]], 0, notes)
+    said = award_said(lines[ask].plain) if ask is not None else None
+    data["de_nghi"] = de_nghi(found[1], found[0], notes, said) if found else de_nghi([[]], 0, notes)
     kinds.closing(lay, notes, data, "to_trinh")
     data["noi_nhan"] = [n for n in data["noi_nhan"] if fold(n) != "NHU TREN"] or ["Lưu: VT"]
     return data
@@ -100,8 +101,9 @@ def bien_ban(doc: Document, lay: Layout, lines: list[Line], notes: Notes) -> dic
     found = nominee_table(doc)
     lines = [line for line in lines if not (line.is_table and found and is_nominee_table(line.rows))]
     structure.strip_end_mark(lines)
+    said = next((award_said(line.plain) for line in lines if fold(line.plain).startswith("KET QUA BIEU QUYET")), None)
     data.update(meeting(lines, notes))
-    data["de_nghi"] = de_nghi(found[1], found[0], notes) if found else de_nghi([[]], 0, notes)
+    data["de_nghi"] = de_nghi(found[1], found[0], notes, said) if found else de_nghi([[]], 0, notes)
     if found is None:  # the sample row needs its votes to build: everyone present agreed
         data["de_nghi"]["ca_nhan"][0]["dong_y"] = sum(1 for m in data["thanh_vien"] if "vang" not in m)
     data["noi_nhan"] = header.noi_nhan(lay, notes) or ["Lưu: VT, Hồ sơ"]

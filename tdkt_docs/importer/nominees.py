@@ -28,14 +28,32 @@ def columns(head: list[str]) -> dict[int, str] | None:
             if words in name and key not in found.values():
                 found[i] = key
                 break
-    return found if "ten" in found.values() and "hinh_thuc" in found.values() else None
+    # A table whose every row has the same award names it only in the sentence above: a name and one
+    # more column of a nominee list (chức vụ, đơn vị, votes) is enough.
+    if any("VAI TRO" in fold(plain(cell)) for cell in head):
+        return None  # the council's members (Họ và tên, Chức vụ, Vai trò), not nominees
+    return found if "ten" in found.values() and len(found) >= 2 else None
 
 
 def is_nominee_table(rows: list[list[str]]) -> bool:
     return bool(rows) and columns(rows[0]) is not None
 
 
-def de_nghi(rows: list[list[str]], index: int, notes: Notes) -> dict:
+# The award said once, in the sentence before the list: "... xem xét, tặng Giấy khen ... cho 03 tập thể",
+# "Kết quả biểu quyết đề nghị tặng danh hiệu Lao động tiên tiến:".
+_SAID = re.compile(r"(?:xem xét,|đề nghị)\s+(?:trình .+? )?(?:xét tặng|truy tặng|tặng|công nhận)\s+(?P<award>.+?)"
+                   r"(?:\s+cho\s+\d|:\s*$)")
+
+
+def award_said(text: str) -> str | None:
+    m = _SAID.search(text)
+    if not m:
+        return None
+    award = m["award"].strip()
+    return award[len("danh hiệu "):] if award.lower().startswith("danh hiệu ") else award
+
+
+def de_nghi(rows: list[list[str]], index: int, notes: Notes, award: str | None = None) -> dict:
     cols = columns(rows[0]) or {}
     groups: dict[str, list[dict]] = {}
     current = "ca_nhan"
@@ -58,6 +76,10 @@ def de_nghi(rows: list[list[str]], index: int, notes: Notes) -> dict:
             vote = fold(item["bieu_quyet"])
             item["bieu_quyet"] = "bỏ phiếu kín" if "KIN" in vote else "giơ tay"
         groups.setdefault(current, []).append(item)
+    if award and "hinh_thuc" not in cols.values():
+        for items in groups.values():
+            for item in items:
+                item["hinh_thuc"] = award
     return _shared_award(groups, index, notes)
 
 
