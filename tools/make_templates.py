@@ -94,7 +94,7 @@ def _by_id(styles, style_id: str):
 KEEP_BUILTIN = {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Table Grid", "Header", "Footer"}
 
 
-def setup_styles(doc) -> None:
+def setup_styles(doc, more: tuple = ()) -> None:
     styles = doc.styles
     # Only the styles these documents use: a clerk restyling the template sees ours, not Word's 160.
     for style in list(styles):
@@ -116,7 +116,7 @@ def setup_styles(doc) -> None:
     for old in rpr.findall(qn("w:rFonts")):
         rpr.remove(old)
     rpr.insert(0, parse_xml(f"<w:rFonts {W} w:ascii=\"{FONT}\" w:hAnsi=\"{FONT}\" w:cs=\"{FONT}\" w:eastAsia=\"{FONT}\"/>"))
-    for sid, name, based, size, bold, italic, align, first, before, after, extra in STYLES:
+    for sid, name, based, size, bold, italic, align, first, before, after, extra in STYLES + list(more):
         style = styles.add_style(sid, WD_STYLE_TYPE.PARAGRAPH)
         style.element.set(qn("w:styleId"), sid)
         style.name = name
@@ -294,10 +294,10 @@ def _drop_unneeded(doc) -> None:
                 rels.pop(rid)
 
 
-def build(path: Path, make, title: str) -> None:
+def build(path: Path, make, title: str, styles: tuple = ()) -> None:
     doc = Document()
     _drop_unneeded(doc)
-    setup_styles(doc)
+    setup_styles(doc, styles)
     rid_default, rid_first = add_headers(doc)
     doc.core_properties.title = title
     doc.core_properties.author = ""
@@ -385,12 +385,15 @@ TEMPLATES = {"ke_hoach.docx": (ke_hoach, "Kế hoạch"),
 
 
 def main(argv: list[str]) -> None:
+    import award_templates  # the decision and the certificates, in a module of their own
+
     out = ROOT / "tdkt_docs" / "kinds" / "templates"
     for name, (make, title) in TEMPLATES.items():
         if argv and name not in argv:
             continue
         build(out / name, make, title)
         print(out / name)
+    award_templates.main(argv, out)
 
 
 if __name__ == "__main__":

@@ -96,6 +96,7 @@ def make(source: Path, target_of) -> Made:
     _, warnings, renderings, loaded = prepare(source)
     documents = render_all(renderings)
     # Every document of a file is rendered and checked before any is written: all or nothing.
-    for suffix, data in documents:
-        warnings = warnings + check_rendered(display_path(target_of(suffix)), data)
+    for r, (suffix, data) in zip(renderings, documents):
+        if r.nd30:
+            warnings = warnings + check_rendered(display_path(target_of(suffix)), data)
     return Made(documents, warnings, loaded, [rendering.TEMPLATES / r.template for r in renderings])

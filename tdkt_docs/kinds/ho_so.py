@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from tdkt_docs.kinds import bien_ban
 
-from tdkt_docs.kinds import to_trinh
+from tdkt_docs import vn
+from tdkt_docs.kinds import giay_khen, quyet_dinh, to_trinh
 from tdkt_docs.kinds.nominees import at, cap_warnings, caps_of, nominees, totals
 from tdkt_docs.errors import InputError
 from tdkt_docs.kinds.rendering import Rendering
 from tdkt_docs.input.loader import Loaded
-from tdkt_docs.model import BienBan, HoSo, ToTrinh
+from tdkt_docs.model import BienBan, HoSo, QuyetDinh, ToTrinh
 
 
 def ho_so(doc: HoSo, loaded: Loaded | None) -> list[Rendering]:
@@ -20,8 +21,9 @@ def ho_so(doc: HoSo, loaded: Loaded | None) -> list[Rendering]:
     # The names in the order the clerk typed them, whether voted one by one or under a total.
     passed = [n for n in outcome.named if id(n) in listed]
     if not passed and not passed_totals:
+        also = " và quyết định khen thưởng" if doc.quyet_dinh else ""
         raise InputError(at(loaded, ("de_nghi",), "không trường hợp nào đạt tỷ lệ phiếu đồng ý theo quy chế, nên "
-                            "không có ai để đề nghị trong tờ trình; hãy kiểm tra lại số phiếu 'dong_y'"))
+                            f"không có ai để đề nghị trong tờ trình{also}; hãy kiểm tra lại số phiếu 'dong_y'"))
     met = doc.bien_ban.bat_dau.ngay
     signed = doc.to_trinh.ngay.full
     if signed is not None and met is not None and signed < met:
@@ -31,7 +33,25 @@ def ho_so(doc: HoSo, loaded: Loaded | None) -> list[Rendering]:
     submission = to_trinh.build(doc.to_trinh, passed, loaded, prefix=("to_trinh",), given=passed_totals)
     minutes.suffix = ".bien-ban"
     submission.suffix = ".to-trinh"
-    return [minutes, submission]
+    if not doc.quyet_dinh:
+        return [minutes, submission]
+    return [minutes, submission] + decision_of(doc, passed, passed_totals, loaded)
+
+
+def decision_of(doc: HoSo, passed: list, passed_totals: list, loaded: Loaded | None) -> list[Rendering]:
+    """The decision on exactly the nominees the tờ trình proposes, and their certificates."""
+    tt, qd = doc.to_trinh, doc.quyet_dinh
+    number = vn.so_ky_hieu(tt.so, vn.TYPE_ABBR["to_trinh"], tt.co_quan.viet_tat)
+    asked = qd.theo_de_nghi or (f"Theo đề nghị của {tt.chu_the} tại Tờ trình số {number} "
+                                f"{vn.ngay_thang_nam(tt.ngay.ngay, tt.ngay.thang, tt.ngay.nam)}")
+    met = doc.bien_ban.bat_dau.ngay
+    minutes = [f"Căn cứ Biên bản họp {doc.bien_ban.hoi_dong} {vn.ngay_thang_nam(met.day, met.month, met.year)};"] \
+        if met else []
+    made = quyet_dinh.build(qd, passed, passed_totals, loaded, ("quyet_dinh",), asked, minutes)
+    made.rendering.suffix = ".quyet-dinh"
+    if doc.giay_khen is False:
+        return [made.rendering]
+    return [made.rendering, giay_khen.build(made, doc.giay_khen, loaded)]
 
 
 def bien_ban_rieng(doc: BienBan, loaded: Loaded | None) -> list[Rendering]:
@@ -49,3 +69,13 @@ def to_trinh_rieng(doc: ToTrinh, loaded: Loaded | None) -> list[Rendering]:
     rendering.warnings = cap_warnings([n for n in named if id(n) not in covered], given,
                                       caps_of(doc.gioi_han), loaded, ("de_nghi",))
     return [rendering]
+
+
+def quyet_dinh_rieng(doc: QuyetDinh, loaded: Loaded | None) -> list[Rendering]:
+    """A decision without a dossier: the list is typed in `khen_thuong` (no votes)."""
+    named = nominees(doc.khen_thuong, loaded, ("khen_thuong",))
+    given, _ = totals(doc.khen_thuong, named, loaded, ("khen_thuong",))
+    made = quyet_dinh.build(doc, named, given, loaded, ("khen_thuong",), doc.theo_de_nghi)
+    if doc.giay_khen is False:
+        return [made.rendering]
+    return [made.rendering, giay_khen.build(made, doc.giay_khen, loaded)]

@@ -18,4 +18,5 @@ BUILDERS: dict[str, Callable[[BaseModel, Loaded | None], list[Rendering]]] = {
     "to_trinh": ho_so.to_trinh_rieng,
     "bien_ban": ho_so.bien_ban_rieng,
     "ho_so": ho_so.ho_so,
+    "quyet_dinh": ho_so.quyet_dinh_rieng,
 }

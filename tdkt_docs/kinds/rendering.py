@@ -19,6 +19,8 @@ class Rendering:
     creator: str = ""
     # What a văn thư would query though the document can be made (a share cap exceeded): Problems.
     warnings: list = field(default_factory=list)
+    # False for what is not an ND30 document (a certificate): the ND30 checker does not judge it.
+    nd30: bool = True
 
 
 def iso_date(doc) -> str:

@@ -14,7 +14,10 @@ from tdkt_docs.model.ke_hoach import (  # noqa: F401 - one place to import the s
     KeHoach, PhongTrao)
 from tdkt_docs.model.awards import (  # noqa: F401 - one place to import the schema from
     BienBan, BienBanPhan, BieuQuyet, DanhSach, DeNghi, HoSo, NguoiGhi, NguongRieng, QuyChe, SHARE_SCHEMA,
-    TIME_SCHEMA, ThanhVien, ThoiDiem, ThoiGian, TinhTren, ToTrinh, ToTrinhPhan, TyLe, parse_thoi_gian)
+    TIME_SCHEMA, ThanhVien, ThoiDiem, ThoiGian, TinhTren, ToTrinh, ToTrinhPhan, TyLe, parse_thoi_gian, QuyetDinh)
+from tdkt_docs.model.quyet_dinh import (  # noqa: F401 - one place to import the schema from
+    GiayKhen, HeSo, InSan, QuyetDinhPhan, TienThuong, ViTri)
 
 KINDS: dict[str, type[BaseModel]] = {"ke_hoach": KeHoach, "de_cuong": DeCuong, "bao_cao": BaoCao,
-                                     "to_trinh": ToTrinh, "bien_ban": BienBan, "ho_so": HoSo}
+                                     "to_trinh": ToTrinh, "bien_ban": BienBan, "ho_so": HoSo,
+                                     "quyet_dinh": QuyetDinh}

@@ -11,6 +11,7 @@ from pydantic_core import PydanticCustomError
 from tdkt_docs.model import voting_rules as rules
 from tdkt_docs.model.award_shapes import (BieuQuyet, CachDeNghi, GioiHan, SoThanhVien, TongHop, VangMat,  # noqa: F401
                                           _count)
+from tdkt_docs.model.quyet_dinh import GiayKhen, GiayKhenBat, QuyetDinhBat, QuyetDinhPhan
 from tdkt_docs.model.fields import (Base, CHU_SCHEMA, Chu, CoQuan, Item, ListOrSheet, NgayBanHanh, Paragraphs, VanBan,
                                     _not_blank, parse_ngay)
 
@@ -285,3 +286,22 @@ class HoSo(Base):
                                              "kinh_gui": "Chủ tịch Ủy ban nhân dân tỉnh"}])
     de_nghi: DanhSach = Field(description="Các trường hợp Hội đồng xét, viết một lần cho cả hai văn bản.",
                               examples=[_NOMINEES_EXAMPLE])
+    quyet_dinh: QuyetDinhBat | None = Field(None, description=(
+        "Quyết định khen thưởng những trường hợp đạt (.quyet-dinh.docx): cơ quan ban hành, người ký, thành tích, "
+        "người thi hành; bỏ trống hoặc false: không làm quyết định."),
+        examples=[{"co_quan": {"ten": "ỦY BAN NHÂN DÂN\nXÃ TAM ĐƯỜNG", "viet_tat": "UBND"},
+                   "thanh_tich": "đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2025"}])
+    giay_khen: GiayKhenBat = Field(default_factory=GiayKhen, description=(
+        "Giấy khen của những người trong quyết định (.giay-khen.docx, mỗi người một trang); false: không in."),
+        examples=[{"kho_giay": "A4", "huong": "ngang"}, False])
+
+
+class QuyetDinh(QuyetDinhPhan):
+    loai: Literal["quyet_dinh"] = Field(description="Loại văn bản: quyết định khen thưởng.", examples=["quyet_dinh"])
+    theo_de_nghi: Chu = Field(description="Dòng 'Theo đề nghị của ...' (cuối phần căn cứ).",
+                              examples=["Theo đề nghị của Trưởng phòng Văn hóa - Xã hội xã."])
+    khen_thuong: DanhSach = Field(description="Các tập thể, cá nhân được khen thưởng.",
+                                  examples=[{"hinh_thuc": "Giấy khen", "ca_nhan": [{"ten": "Nguyễn Thị Hoa"}]}])
+    giay_khen: GiayKhenBat = Field(default_factory=GiayKhen, description=(
+        "Giấy khen in kèm (.giay-khen.docx, mỗi người một trang); false: không in."),
+        examples=[{"kho_giay": "A4", "huong": "ngang"}, False])
