@@ -11,7 +11,8 @@ from helpers import ROOT, lines
 
 KINDS = {"ke-hoach": ("ke_hoach", [""]), "de-cuong": ("de_cuong", [""]), "bao-cao": ("bao_cao", [""]),
          "to-trinh": ("to_trinh", [""]), "bien-ban": ("bien_ban", [""]),
-         "ho-so": ("ho_so", [".bien-ban", ".to-trinh"])}
+         "ho-so": ("ho_so", [".bien-ban", ".to-trinh", ".quyet-dinh", ".giay-khen"]),
+         "quyet-dinh": ("quyet_dinh", ["", ".giay-khen"])}
 
 
 @pytest.mark.parametrize("word", sorted(KINDS))

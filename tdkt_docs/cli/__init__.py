@@ -330,7 +330,7 @@ def _print_round(found) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("loai", metavar="LOẠI",
-                type=_KindWord(["ke-hoach", "de-cuong", "bao-cao", "to-trinh", "bien-ban", "ho-so"]))
+                type=_KindWord(["ke-hoach", "de-cuong", "bao-cao", "to-trinh", "bien-ban", "ho-so", "quyet-dinh"]))
 @click.option("-o", "--output", "target", metavar="TỆP", help="Tên tệp YAML sẽ tạo (mặc định: LOẠI.yaml).")
 @click.option("--tu", "source", metavar="ĐỀ_CƯƠNG",
               help="Với bao-cao: tệp đề cương (hoặc kế hoạch có đề cương); báo cáo có đúng các mục của đề cương.")
@@ -339,7 +339,8 @@ def _print_round(found) -> None:
 def new(loai: str, target: str | None, source: str | None, ghi_de: bool) -> None:
     """Tạo tệp YAML mẫu, có chú thích, cho một loại văn bản.
 
-    LOẠI: ke-hoach, de-cuong, bao-cao, to-trinh, bien-ban, ho-so (biên bản và tờ trình).
+    LOẠI: ke-hoach, de-cuong, bao-cao, to-trinh, bien-ban, ho-so (biên bản, tờ trình, quyết định và giấy
+    khen), quyet-dinh (quyết định khen thưởng và giấy khen).
     Tệp tạo ra dùng được ngay: sửa nội dung rồi chạy `tdkt build`.
     """
     from tdkt_docs.errors import TdktError

@@ -137,9 +137,11 @@ def blank_page(decision: Decision, gk: GiayKhen, n: Nominee, index: int, size: f
     spots = gk.in_san
     doc = decision.doc
     shift = (spots.lech_x_mm, spots.lech_y_mm)
-    # The page's own paragraph, one point high, carries the page break and anchors the frames.
-    out = [f'<w:p><w:pPr><w:pStyle w:val="TdktGkInSan"/>{"<w:pageBreakBefore/>" if index else ""}'
-           '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>',
+    # A paragraph one point high before the frames breaks the page (Word places a frame on the page
+    # where it flows), one after them anchors them (LibreOffice anchors a frame to the paragraph
+    # that follows it): so both put each awardee's lines on that awardee's page.
+    tiny = '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+    out = [f'<w:p><w:pPr><w:pStyle w:val="TdktGkInSan"/><w:pageBreakBefore/>{tiny}</w:pPr></w:p>' if index else "",
            _framed(spots.ten, n.ten, shift, size=size, bold=True)]
     if spots.chuc_vu_don_vi and n.chuc_vu_don_vi:
         out.append(_framed(spots.chuc_vu_don_vi, n.chuc_vu_don_vi, shift))
@@ -152,6 +154,7 @@ def blank_page(decision: Decision, gk: GiayKhen, n: Nominee, index: int, size: f
         out.append(_framed(spots.so_quyet_dinh, _numbers(decision, gk, index), shift, size=12))
     if spots.ho_ten_ky:
         out.append(_framed(spots.ho_ten_ky, doc.nguoi_ky.ho_ten, shift, bold=True))
+    out.append(f'<w:p><w:pPr><w:pStyle w:val="TdktGkInSan"/>{tiny}</w:pPr></w:p>')
     return "".join(out)
 
 

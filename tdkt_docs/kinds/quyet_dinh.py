@@ -115,7 +115,7 @@ def build(doc: QuyetDinhPhan, items: list[Nominee], given: list[Total], loaded: 
         n for n in doc.noi_nhan if not re.fullmatch(r"\s*-?\s*như điều \d+\s*[;.]?\s*", n, re.IGNORECASE)])
     number = vn.so_ky_hieu(doc.so, "QĐ", doc.co_quan.viet_tat)
     date = vn.ngay_thang_nam(doc.ngay.ngay, doc.ngay.thang, doc.ngay.nam)
-    issuer = in_sentence(authority(doc))
+    issuer = doc.chu_the or in_sentence(authority(doc))
     context["phu_luc"] = _annex(items, lines, number, date, issuer, doc.cach) if annex else None
     rendering = Rendering("quyet_dinh.docx", context, title=f"Quyết định - {trich_yeu}"[:250],
                           date=f"{doc.ngay.nam:04d}-{(doc.ngay.thang or 1):02d}-{(doc.ngay.ngay or 1):02d}",

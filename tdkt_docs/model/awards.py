@@ -289,8 +289,10 @@ class HoSo(Base):
     quyet_dinh: QuyetDinhBat | None = Field(None, description=(
         "Quyết định khen thưởng những trường hợp đạt (.quyet-dinh.docx): cơ quan ban hành, người ký, thành tích, "
         "người thi hành; bỏ trống hoặc false: không làm quyết định."),
-        examples=[{"co_quan": {"ten": "ỦY BAN NHÂN DÂN\nXÃ TAM ĐƯỜNG", "viet_tat": "UBND"},
-                   "thanh_tich": "đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2025"}])
+        examples=[{"co_quan": {"ten": "ỦY BAN NHÂN DÂN\nXÃ TAM ĐƯỜNG", "viet_tat": "UBND"}, "dia_danh": "Tam Đường",
+                   "ngay": "2026-01-15", "thanh_tich": "đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2025",
+                   "thi_hanh": ["Chánh Văn phòng HĐND và UBND xã"], "noi_nhan": ["Lưu: VT, VHXH"],
+                   "nguoi_ky": {"chuc_vu": "CHỦ TỊCH", "ho_ten": "Hoàng Văn Thắng"}}, False])
     giay_khen: GiayKhenBat = Field(default_factory=GiayKhen, description=(
         "Giấy khen của những người trong quyết định (.giay-khen.docx, mỗi người một trang); false: không in."),
         examples=[{"kho_giay": "A4", "huong": "ngang"}, False])

@@ -56,6 +56,10 @@ class QuyetDinhPhan(VanBan):
     tham_quyen: Chu | None = Field(None, description=(
         "Dòng thẩm quyền ban hành in hoa dưới trích yếu; bỏ trống: chức vụ người ký và tên cơ quan, ví dụ "
         "'CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TAM ĐƯỜNG'."), examples=["CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TAM ĐƯỜNG"])
+    chu_the: Chu | None = Field(None, description=(
+        "Người (cơ quan) ban hành như viết trong câu văn, cho dòng '(Kèm theo Quyết định số ... của ...)'; bỏ "
+        "trống: viết từ dòng thẩm quyền (đúng với Chủ tịch, Ủy ban nhân dân các cấp)."),
+        examples=["Giám đốc Sở Nội vụ tỉnh Lai Châu"])
     can_cu: Paragraphs = Field(default_factory=list, description=(
         "Các dòng căn cứ; bỏ trống: Luật Thi đua, khen thưởng và nghị định quy định chi tiết (theo quy định mặc "
         "định), kèm biên bản họp Hội đồng khi có hồ sơ."),

@@ -17,7 +17,7 @@ HERE = Path(__file__).resolve().parent
 
 # Command word → document kind (`loai`).
 KINDS = {"ke-hoach": "ke_hoach", "de-cuong": "de_cuong", "bao-cao": "bao_cao", "to-trinh": "to_trinh",
-         "bien-ban": "bien_ban", "ho-so": "ho_so"}
+         "bien-ban": "bien_ban", "ho-so": "ho_so", "quyet-dinh": "quyet_dinh"}
 
 
 def schema_line(loai: str, target: Path) -> str:
