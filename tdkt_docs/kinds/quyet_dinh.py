@@ -181,11 +181,13 @@ def award_table(items: list[Nominee], lines: list[tien_thuong.Line]) -> Markup:
         cells = [n.ten, n.chuc_vu_don_vi or ""] + ([n.hinh_thuc] if several else [])
         return cells + ([tien(each[n.hinh_thuc, n.group])] if lines else [])
     parts = sections(items, row)
-    if lines:
-        headers.append("Tiền thưởng (đồng)")
-        total = sum(line.subtotal for line in lines)
-        parts.append(("", f"Tổng cộng: {tien(total)} đồng", []))
-    return grouped(headers, parts, centred=(0, len(headers) - 1) if lines else (0,))
+    if not lines:
+        return grouped(headers, parts)
+    headers.append("Tiền thưởng (đồng)")
+    parts.append(("", f"Tổng cộng: {tien(sum(line.subtotal for line in lines))} đồng", []))
+    # Fitted to their text, the amounts would take the room the names need.
+    widths = [1.2, 4.8, 4.4, 3.6, 2.5] if several else [1.2, 6.3, 6.3, 2.7]
+    return grouped(headers, parts, widths_cm=widths, centred=(0, len(headers) - 1))
 
 
 def problem_nobody(loaded: Loaded | None, path: tuple) -> Problem:
