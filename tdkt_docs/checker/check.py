@@ -10,7 +10,7 @@ from .model import Document
 from .reader import read_document
 from .package import Package
 from .rules import Report
-from .rules import body, fonts, header, page, page_number, placement, recipients, sequence, signature, title
+from .rules import body, decision, fonts, header, page, page_number, placement, recipients, sequence, signature, title
 
 
 def analyse(source: bytes | str | Path | Package, name: str | None = None) -> tuple[Document, Layout]:
@@ -35,4 +35,5 @@ def check_docx(source: bytes | str | Path | Package, name: str | None = None) ->
     sequence.check(lay, rep)
     recipients.check(lay, rep)
     signature.check(lay, rep)
+    decision.check(lay, rep)
     return rep.done()

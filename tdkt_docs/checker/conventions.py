@@ -18,7 +18,8 @@ MIXED_CASE_ISSUERS = {"TTg"}
 ABBREVIATIONS = set(TYPES.values()) | COPY_ABBR
 
 # The kind names used in findings and in the project (models.KINDS).
-KIND_OF_TYPE = {"KẾ HOẠCH": "ke_hoach", "BÁO CÁO": "bao_cao", "TỜ TRÌNH": "to_trinh", "BIÊN BẢN": "bien_ban"}
+KIND_OF_TYPE = {"KẾ HOẠCH": "ke_hoach", "BÁO CÁO": "bao_cao", "TỜ TRÌNH": "to_trinh", "BIÊN BẢN": "bien_ban",
+                "QUYẾT ĐỊNH": "quyet_dinh"}
 # "Đề cương" is not an ND30 type: a đề cương báo cáo carries the báo cáo symbol (BC).
 DE_CUONG = "ĐỀ CƯƠNG"
 

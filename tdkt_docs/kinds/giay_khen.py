@@ -16,7 +16,7 @@ from tdkt_docs import vn
 from tdkt_docs.errors import InputError
 from tdkt_docs.input.loader import Loaded
 from tdkt_docs.kinds.markup import Fragment, escape
-from tdkt_docs.kinds.nominees import Nominee, at
+from tdkt_docs.kinds.nominees import Nominee, at, verb
 from tdkt_docs.kinds.quyet_dinh import Decision
 from tdkt_docs.kinds.rendering import Rendering
 from tdkt_docs.model import GiayKhen, ViTri
@@ -51,10 +51,10 @@ def name_size(name: str, width_mm: float, size: float, loaded: Loaded | None, pa
     smallest = math.ceil(size * SMALLEST_SHARE * 2) / 2
     if fitted < smallest:
         raise InputError(at(loaded, path + ("ten",), (
-            f"'{name}' quá dài cho dòng tên trên giấy khen: cỡ chữ nhỏ nhất {_pt(smallest)} pt vẫn cần "
-            f"{text_width_cm(name, smallest, True) * 10:.0f} mm, dòng chỉ rộng {width_mm:.0f} mm; hãy viết tên "
-            "ngắn hơn (tên đầy đủ vẫn ở quyết định nếu ghi vào 'chuc_vu_don_vi'), hoặc chọn khổ giấy lớn hơn "
-            "trong 'giay_khen'")))
+            f"'{name}' quá dài cho dòng tên trên giấy khen: ở cỡ chữ nhỏ nhất {_pt(smallest)} pt tên cần "
+            f"{text_width_cm(name, smallest, True) * 10:.0f} mm, dòng tên chỉ rộng {room_cm * 10:.0f} mm; hãy viết "
+            "tên ngắn hơn (phần đơn vị, địa danh chuyển sang 'chuc_vu_don_vi'), hoặc trong 'giay_khen' giảm "
+            "'co_chu_ten' hay chọn khổ giấy lớn hơn (kho_giay: A3)")))
     return fitted
 
 
@@ -84,22 +84,32 @@ def _numbers(decision: Decision, gk: GiayKhen, index: int) -> str:
     return f"Số QĐ: {decision.number} {decision.date}\nSố vào sổ: {book}"
 
 
-def _title(decision: Decision, gk: GiayKhen, n: Nominee) -> str:
+TITLE_PT, TITLE_LONG_PT = 48, 30
+
+
+def _title(gk: GiayKhen, n: Nominee, cach: str) -> tuple[str, str, float | None]:
+    """The verb line, the title and, for a long title, its smaller size: 'TẶNG' / 'GIẤY KHEN', or for a
+    danh hiệu 'TẶNG DANH HIỆU' / 'CHIẾN SĨ THI ĐUA CẤP TỈNH'."""
+    word = vn.upper(verb(cach))
     if gk.tieu_de:
-        return vn.upper(gk.tieu_de)
-    return "BẰNG KHEN" if n.hinh_thuc.casefold().startswith("bằng khen") else "GIẤY KHEN"
+        title = vn.upper(gk.tieu_de)
+        return word, title, TITLE_LONG_PT if len(title) > 12 else None
+    if vn.danh_hieu(n.hinh_thuc) != n.hinh_thuc.strip():
+        return f"{word} DANH HIỆU", vn.upper(n.hinh_thuc), TITLE_LONG_PT
+    return word, ("BẰNG KHEN" if n.hinh_thuc.casefold().startswith("bằng khen") else "GIẤY KHEN"), None
 
 
 def full_page(decision: Decision, gk: GiayKhen, n: Nominee, index: int, width_mm: float, size: float) -> str:
     doc = decision.doc
     page_break = "<w:pageBreakBefore/>" if index else ""
     rule_side = int((width_mm - 2 * MARGIN_MM - 64) / 2 * TWIPS_PER_MM)
+    word, title, title_pt = _title(gk, n, decision.doc.cach)
     out = [_para("TdktGkQuocHieu", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", extra=page_break),
            _para("TdktGkQuocHieu", "Độc lập - Tự do - Hạnh phúc"),
            f'<w:p><w:pPr><w:pStyle w:val="TdktDuongKe"/><w:ind w:left="{rule_side}" w:right="{rule_side}"/></w:pPr></w:p>',
            _para("TdktGkNguoiTang", decision.authority),
-           _para("TdktGkTang", "TẶNG"),
-           _para("TdktGkTieuDe", _title(decision, gk, n)),
+           _para("TdktGkTang", word),
+           _para("TdktGkTieuDe", title, size=title_pt),
            _para("TdktGkTen", n.ten, size=size)]
     if n.chuc_vu_don_vi:
         out.append(_para("TdktGkDong", n.chuc_vu_don_vi))

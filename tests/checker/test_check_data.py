@@ -21,7 +21,9 @@ def test_there_is_data_to_check():
 @pytest.mark.parametrize("job", JOBS, ids=[j.stem for j in JOBS])
 def test_generated_document_has_no_error(job):
     _, _, renderings, _ = prepare(job.source)
-    for suffix, document in render_all(renderings):
+    for rendering, (suffix, document) in zip(renderings, render_all(renderings)):
+        if not rendering.nd30:
+            continue  # a certificate (giấy khen) is not an ND30 document; tests/test_giay_khen.py checks it
         errors = [f for f in check_docx(document) if f.severity == "error"]
         expected = KNOWN_DATA_DEFECTS.get(job.stem + suffix, set())
         assert {f.rule for f in errors} == expected, [f.line(job.stem + suffix) for f in errors]

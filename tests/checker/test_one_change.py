@@ -294,5 +294,7 @@ def test_every_rule_but_the_biên_bản_ones_is_in_the_corpus():
               "ND30.BIEN_BAN.NO_DATE_LINE", "ND30.BIEN_BAN.SIGNERS",  # tested in test_made_by_hand.py
               # A công văn's V/v line and a phụ lục file: tested in test_corpus.py.
               "ND30.TRICH_YEU.VV_SIZE", "ND30.TRICH_YEU.VV_STYLE", "ND30.TRICH_YEU.VV_ALIGN",
-              "ND30.PHU_LUC.LABEL", "ND30.PHU_LUC.TITLE"}
+              "ND30.PHU_LUC.LABEL", "ND30.PHU_LUC.TITLE",
+              # A decision's own rules: tested on a generated decision in tests/test_quyet_dinh.py.
+              "ND30.QUYET_DINH.DIEU", "ND30.QUYET_DINH.LENH", "ND30.QUYET_DINH.NHU_DIEU"}
     assert set(RULES) - covered == others

@@ -110,6 +110,9 @@ _RULES = [
     ("ND30.CHU_KY.NAME_TITLE", "PL I.II.7.e", WARNING, "Không ghi học hàm, học vị trước họ tên"),
     ("ND30.BIEN_BAN.NO_DATE_LINE", "PL III Mẫu 1.9", WARNING, "Biên bản: Mẫu 1.9 không có dòng địa danh, ngày tháng"),
     ("ND30.BIEN_BAN.SIGNERS", "PL III Mẫu 1.9", ERROR, "Biên bản: THƯ KÝ ký bên trái, CHỦ TỌA ký bên phải"),
+    ("ND30.QUYET_DINH.DIEU", "PL III Mẫu 1.2", ERROR, "Quyết định: nội dung chia thành Điều 1., Điều 2., …"),
+    ("ND30.QUYET_DINH.LENH", "PL III Mẫu 1.2", ERROR, "Quyết định: dòng «QUYẾT ĐỊNH:» canh giữa, đậm, trước Điều 1"),
+    ("ND30.QUYET_DINH.NHU_DIEU", "PL III Mẫu 1.2", ERROR, "Quyết định: «- Như Điều …;» ở Nơi nhận chỉ đúng một điều"),
 ]
 RULES: dict[str, Rule] = {r[0]: Rule(*r) for r in _RULES}
 
