@@ -77,7 +77,8 @@ def check_named(given: list[Total], loaded: Loaded | None) -> None:
                 problems.append(at(loaded, t.path + (key,), (
                     f"{t.hinh_thuc}: quyết định khen thưởng phải ghi tên từng {NOUN[key]}, nhưng ở đây ghi {key}: "
                     f"{count} mà chỉ có tên {vn.dem(named, NOUN[key])}; hãy liệt kê đủ tên trong '{key}' (với "
-                    f"'hinh_thuc: {t.hinh_thuc}'), hoặc ghi quyet_dinh: false để chưa làm quyết định")))
+                    f"'hinh_thuc: {t.hinh_thuc}')" + (", hoặc ghi quyet_dinh: false để chưa làm quyết định"
+                                                      if t.path[0] == "de_nghi" else ""))))
     normalise.raise_if(problems)
 
 
