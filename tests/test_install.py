@@ -15,7 +15,7 @@ import pytest
 from helpers import ROOT, lines
 
 WORDS = {"ke-hoach": [""], "de-cuong": [""], "bao-cao": [""], "to-trinh": [""], "bien-ban": [""],
-         "ho-so": [".bien-ban", ".to-trinh"]}
+         "ho-so": [".bien-ban", ".to-trinh", ".quyet-dinh", ".giay-khen"], "quyet-dinh": ["", ".giay-khen"]}
 
 
 @pytest.fixture(scope="module")
@@ -46,10 +46,11 @@ def installed(tmp_path_factory) -> Path:
 def test_the_wheel_carries_its_data_files(installed):
     wheel = next((installed.parent.parent.parent / "wheel").glob("*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
-    for template in ("ke_hoach", "de_cuong_bao_cao", "bao_cao", "to_trinh", "bien_ban"):
+    for template in ("ke_hoach", "de_cuong_bao_cao", "bao_cao", "to_trinh", "bien_ban", "quyet_dinh", "giay_khen"):
         assert f"tdkt_docs/kinds/templates/{template}.docx" in names
-    for loai in ("ke_hoach", "de_cuong", "bao_cao", "to_trinh", "bien_ban", "ho_so"):
+    for loai in ("ke_hoach", "de_cuong", "bao_cao", "to_trinh", "bien_ban", "ho_so", "quyet_dinh"):
         assert f"tdkt_docs/starters/{loai}.yaml" in names
+    assert "tdkt_docs/rules/tien-thuong.yaml" in names  # the reward rules a decision reads
     assert not any(name.startswith("tests/") for name in names)
 
 

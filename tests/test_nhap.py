@@ -21,8 +21,11 @@ def built(tmp_path_factory) -> Path:
     return out
 
 
+# `tdkt nhap` reads back the kinds a clerk starts from; a decision and its certificates are made from
+# the dossier that holds their names, never imported.
 DATA_DOCS = sorted(p.relative_to(ROOT / "tests" / "fixtures" / "data-text").stem
-                   for p in (ROOT / "tests" / "fixtures" / "data-text").glob("*.txt"))
+                   for p in (ROOT / "tests" / "fixtures" / "data-text").glob("*.txt")
+                   if not p.stem.endswith((".quyet-dinh", ".giay-khen")))
 
 
 @pytest.mark.parametrize("name", DATA_DOCS)

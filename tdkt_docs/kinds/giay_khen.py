@@ -15,7 +15,7 @@ from markupsafe import Markup
 from tdkt_docs import vn
 from tdkt_docs.errors import InputError
 from tdkt_docs.input.loader import Loaded
-from tdkt_docs.kinds.markup import Fragment, escape
+from tdkt_docs.kinds.markup import Fragment, escape, strip_bad_xml
 from tdkt_docs.kinds.nominees import Nominee, at, verb
 from tdkt_docs.kinds.quyet_dinh import Decision
 from tdkt_docs.kinds.rendering import Rendering
@@ -69,8 +69,10 @@ def _para(style: str, text: str, size: float | None = None, extra: str = "", bol
         half = int(round(size * 2))
         props += f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
-    lines = text.split("\n")
-    body = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
+    # Word shows a raw line feed or tab inside <w:t> as a space: they become <w:br/> and <w:tab/>.
+    lines = strip_bad_xml(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    body = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>'.replace(
+        "\t", '</w:t><w:tab/><w:t xml:space="preserve">') for line in lines)
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{extra}</w:pPr><w:r>{rpr}{body}</w:r></w:p>'
 
 

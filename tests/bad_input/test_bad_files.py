@@ -379,7 +379,7 @@ def test_date_not_on_the_calendar(ws):
 def test_missing_kind(ws):
     assert ws.refused(VALID.replace("loai: ke_hoach\n", "")) == [
         f"{F}:1: loai: thiếu 'loai' (loại văn bản); hãy thêm dòng đầu tiên, ví dụ 'loai: ke_hoach'. "
-        "Các loại: ke_hoach, de_cuong, bao_cao, to_trinh, bien_ban, ho_so", FAILED]
+        "Các loại: ke_hoach, de_cuong, bao_cao, to_trinh, bien_ban, ho_so, quyet_dinh", FAILED]
 
 
 def test_a_folder_of_bad_files_in_a_real_process(tmp_path):

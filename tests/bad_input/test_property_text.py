@@ -185,6 +185,14 @@ KINDS: dict[str, tuple[dict, list[Field]]] = {
         ("to_trinh.co_quan.ten", UPPER_MARKUP), ("to_trinh.trich_yeu", TITLE), ("to_trinh.chu_the", COMPOSED),
         ("to_trinh.tham_quyen", COMPOSED), ("to_trinh.can_cu[1]", MARKUP), ("to_trinh.nguoi_ky.ho_ten", LITERAL),
     ]]),
+    # Điều 1 and the certificates print the names and the achievement as typed, marks and all; the
+    # article's sentence drops the punctuation a clerk ends them with.
+    "quyet_dinh": (starter("quyet_dinh"), [Field(w, f) for w, f in [
+        ("co_quan.ten", UPPER_MARKUP), ("dia_danh", LITERAL), ("thanh_tich", lambda v: v.rstrip(" .;,")),
+        ("thi_hanh[1]", lambda v: v.rstrip(" ;,.")), ("khen_thuong.tap_the[1].ten", LITERAL),
+        ("khen_thuong.ca_nhan[1].ten", LITERAL), ("khen_thuong.ca_nhan[1].chuc_vu_don_vi", LITERAL),
+        ("nguoi_ky.ho_ten", LITERAL),
+    ]]),
 }
 
 
@@ -281,7 +289,11 @@ def check_kind(kind: str, values: list[str], record: bool = True) -> None:
             # Refused only for a documented reason: nothing left to print, a legacy font, or a rule of the
             # kind about a value given twice (two members with one name).
             twice = list(cleaned.values()).count(value) > 1
-            assert value == "" or legacy_font(value) or twice, f"{problem} for {value!r}"
+            # ... or a name longer than a certificate's line, even set at 2/3 of its size.
+            too_long = "quá dài cho dòng tên trên giấy khen" in problem.message
+            assert value == "" or legacy_font(value) or twice or too_long, f"{problem} for {value!r}"
+            if too_long:
+                continue
             if twice and value and not legacy_font(value):
                 assert "hai lần" in problem.message, str(problem)
             elif value == "":

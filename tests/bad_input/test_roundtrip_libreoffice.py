@@ -71,7 +71,9 @@ def _is_code(value: str) -> bool:
 
 # Texts a document prints for some entries only, by the rules of its kind: a nominee the vote turned
 # down is named among those not proposed, without a position and unit.
-NOT_ALWAYS_PRINTED = [re.compile(r"de_nghi\.\w+\[\d+\]\.chuc_vu_don_vi")]
+NOT_ALWAYS_PRINTED = [re.compile(r"de_nghi\.\w+\[\d+\]\.chuc_vu_don_vi"),
+                      # the paper size of the certificates is their page's size, not a text on it
+                      re.compile(r"giay_khen\.kho_giay")]
 
 
 def _leaves(value, path=()):
