@@ -45,9 +45,22 @@ def printed(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("gk")
     made = {"full": make(folder, "full"), "blank": make(folder, "blank", BLANK),
             "a5": make(folder, "a5", "  kho_giay: A5\n  huong: doc\n  co_chu_ten: 20\n")}
+    made["decision"] = folder / "out" / "full.quyet-dinh.docx"
     results = pdf.convert_all(list(made.values()), soffice)
     assert all(r.problem is None for r in results), [str(r.problem) for r in results]
     return {key: path.with_suffix(".pdf") for key, path in made.items()}
+
+
+def test_the_decision_prints_on_its_page_and_its_list_on_the_next(printed):
+    first, annex = [[line.strip() for line in p.splitlines() if line.strip()] for p in page_texts(printed["decision"])]
+    # Điều 3, Nơi nhận and the signature on the decision's page; no page number on a first page
+    assert first[0].startswith("ỦY BAN NHÂN DÂN") and first[-1] == "Nguyễn Văn Tỉnh"
+    assert any(line.startswith("Nơi nhận:") for line in first)
+    assert any(line.startswith("Điều 3.") for line in first)
+    # the list, per Mẫu 2.1, numbered on its own: its first page shows no number
+    assert annex[0] == "DANH SÁCH"
+    assert annex[-1] == "Tổng cộng: 21.060.000 đồng"
+    assert "(Kèm theo Quyết định số 12/QĐ-UBND ngày 20 tháng 01 năm 2026" in annex
 
 
 def page_texts(path: Path) -> list[str]:

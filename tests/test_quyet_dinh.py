@@ -277,3 +277,12 @@ def test_a_total_without_names_cannot_be_decided(alone):
         f"qd.yaml:{line_of(alone, 'Lao động tiên tiến, ca_nhan: 20')}:39: khen_thuong.tong_hop[1].ca_nhan: Lao động "
         "tiên tiến: quyết định khen thưởng phải ghi tên từng cá nhân, nhưng ở đây ghi ca_nhan: 20 mà chỉ có tên 00 cá "
         "nhân; hãy liệt kê đủ tên trong 'ca_nhan' (với 'hinh_thuc: Lao động tiên tiến')")
+
+
+def test_a_decision_signed_before_the_request_is_refused(work):
+    edit(work / "ho-so.yaml", "  ngay: 2026-01-20", "  ngay: 2026-01-05")
+    code, out = build(work)
+    assert code == 1
+    assert out.splitlines()[0] == (
+        f"ho-so.yaml:{line_of(work / 'ho-so.yaml', 'ngay: 2026-01-05')}:3: quyet_dinh.ngay: quyết định ký ngày "
+        "05/01/2026, trước tờ trình đề nghị ngày 09/01/2026; quyết định phải ký cùng ngày hoặc sau tờ trình")

@@ -41,6 +41,11 @@ def ho_so(doc: HoSo, loaded: Loaded | None) -> list[Rendering]:
 def decision_of(doc: HoSo, passed: list, passed_totals: list, loaded: Loaded | None) -> list[Rendering]:
     """The decision on exactly the nominees the tờ trình proposes, and their certificates."""
     tt, qd = doc.to_trinh, doc.quyet_dinh
+    asked_on, decided_on = tt.ngay.full, qd.ngay.full
+    if asked_on is not None and decided_on is not None and decided_on < asked_on:
+        raise InputError(at(loaded, ("quyet_dinh", "ngay"),
+                            f"quyết định ký ngày {decided_on:%d/%m/%Y}, trước tờ trình đề nghị ngày "
+                            f"{asked_on:%d/%m/%Y}; quyết định phải ký cùng ngày hoặc sau tờ trình"))
     number = vn.so_ky_hieu(tt.so, vn.TYPE_ABBR["to_trinh"], tt.co_quan.viet_tat)
     asked = qd.theo_de_nghi or (f"Theo đề nghị của {tt.chu_the} tại Tờ trình số {number} "
                                 f"{vn.ngay_thang_nam(tt.ngay.ngay, tt.ngay.thang, tt.ngay.nam)}")
