@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from tdkt_docs import title_lines, vn
-from tdkt_docs.errors import InputError, Problem
+from tdkt_docs.errors import InputError
 from tdkt_docs.input.loader import Loaded
 from tdkt_docs.kinds import normalise, tien_thuong
 from tdkt_docs.kinds.markup import plain, runs
@@ -190,7 +190,3 @@ def award_table(items: list[Nominee], lines: list[tien_thuong.Line]) -> Markup:
     widths = [1.2, 4.8, 4.4, 3.6, 2.5] if several else [1.2, 6.3, 6.3, 2.7]
     return grouped(headers, parts, widths_cm=widths, centred=(0, len(headers) - 1))
 
-
-def problem_nobody(loaded: Loaded | None, path: tuple) -> Problem:
-    return at(loaded, path, "không trường hợp nào đạt tỷ lệ phiếu đồng ý nên không có ai để khen thưởng; quyết định "
-              "không được làm (không có quyết định rỗng). Hãy kiểm tra số phiếu 'dong_y', hoặc ghi quyet_dinh: false")
