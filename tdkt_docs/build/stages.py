@@ -27,29 +27,34 @@ def prepare(source: Path) -> tuple[BaseModel, list[Problem], list[Rendering], Lo
     """Load, validate and normalise: the validated model, its warnings and what to render."""
     from tdkt_docs.input.sanitize import sanitize
     from tdkt_docs.input.shared_files import load_document
-    from tdkt_docs.input.spreadsheets import expand as expand_sheets
+    from tdkt_docs.input.sheet_cells import merge, tell
+    from tdkt_docs.input.spreadsheets import read_sheets
     from tdkt_docs.input.variables import expand
     from tdkt_docs.kinds.registry import BUILDERS
     from tdkt_docs.model.validate import kind_of, validate
 
     loaded = load_document(source)
     kind = kind_of(loaded)
-    expand_sheets(loaded, Path(source).parent)
+    # A spreadsheet's problems are told with the YAML's, at their cells, in one report.
+    from_sheets = read_sheets(loaded, Path(source).parent)
     cleaned = sanitize(loaded)
     try:
         doc, warnings = validate(loaded)
     except InputError as exc:
-        if not cleaned.errors:
-            raise
-        raise InputError(_in_order(loaded, cleaned.errors + exc.problems)) from None
-    if cleaned.errors:
-        raise InputError(cleaned.errors)
+        if not cleaned.errors and not from_sheets:
+            raise InputError(tell(loaded, exc.problems)) from None
+        raise InputError(_in_order(loaded, merge(loaded, from_sheets, cleaned.errors + exc.problems))) from None
+    if cleaned.errors or from_sheets:
+        raise InputError(_in_order(loaded, merge(loaded, from_sheets, cleaned.errors)))
     if cleaned.warnings:
         warnings = _in_order(loaded, cleaned.warnings + warnings)
-    doc, more = expand(doc, loaded)
-    renderings = BUILDERS[kind](doc, loaded)
+    try:
+        doc, more = expand(doc, loaded)
+        renderings = BUILDERS[kind](doc, loaded)
+    except InputError as exc:
+        raise InputError(tell(loaded, exc.problems)) from None
     found = [w for r in renderings for w in r.warnings]
-    return doc, warnings + more + found, renderings, loaded
+    return doc, tell(loaded, warnings + more + found), renderings, loaded
 
 
 def _in_order(loaded: Loaded, problems: list[Problem]) -> list[Problem]:

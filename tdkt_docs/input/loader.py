@@ -65,6 +65,8 @@ class Loaded:
     # the sanitising pass uses them to point at a character inside a long value.
     text: str = ""
     spans: dict[Key, tuple[int, int, str | None]] = field(default_factory=dict)
+    # The lists read from a spreadsheet, by their dotted path: how to name a cell of theirs.
+    sheets: dict[str, Any] = field(default_factory=dict)
 
     def position(self, index: int) -> tuple[int, int]:
         """1-based (line, column) of a character index in `text`."""
