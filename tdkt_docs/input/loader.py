@@ -67,6 +67,8 @@ class Loaded:
     spans: dict[Key, tuple[int, int, str | None]] = field(default_factory=dict)
     # The lists read from a spreadsheet, by their dotted path: how to name a cell of theirs.
     sheets: dict[str, Any] = field(default_factory=dict)
+    # Warnings about the text itself (invisible or look-alike characters made plain before parsing).
+    notes: list[Problem] = field(default_factory=list)
 
     def position(self, index: int) -> tuple[int, int]:
         """1-based (line, column) of a character index in `text`."""
@@ -137,6 +139,30 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
         raise InputError(Problem(
             shown, "dòng thụt vào bằng phím Tab; YAML chỉ cho phép dấu cách — hãy thay Tab bằng dấu cách",
             line=tab, col=1))
+    from tdkt_docs.input.invisible import plain
+
+    text, notes = plain(text, shown)
+    try:
+        return _parse(text, shown, notes)
+    except InputError as exc:
+        # An odd character made plain may be what the parser stumbles on (a full-width space is one
+        # space where the clerk meant two): said with the error, so the cause is not invisible.
+        if not notes:
+            raise
+        raise InputError([_with_notes(p, notes) for p in exc.problems]) from None
+
+
+def _with_notes(problem: Problem, notes: list[Problem]) -> Problem:
+    here = [n.message for n in notes if n.line == problem.line]
+    if not here:
+        return problem
+    from dataclasses import replace
+
+    return replace(problem, message=problem.message + "".join(f"\n    lưu ý (cột {n.col}): {n.message}"
+                                                               for n in notes if n.line == problem.line))
+
+
+def _parse(text: str, shown: str, notes: list[Problem]) -> Loaded:
     text = _UNREADABLE_RE.sub(lambda m: PLACEHOLDER[m.group()], text)
     node = _compose(text, shown)
     if node is None:
@@ -145,7 +171,7 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
     data = builder.build(node, ())
     if builder.problems:
         raise InputError(builder.problems)
-    return Loaded(data, shown, builder.where, text, builder.spans)
+    return Loaded(data, shown, builder.where, text, builder.spans, notes=notes)
 
 
 _SAVE_AGAIN = "hãy mở tệp bằng Notepad hoặc VS Code và lưu lại với bảng mã UTF-8"

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tdkt_docs.input.encoding import legacy_font, legacy_message
@@ -86,9 +86,23 @@ def sanitize(loaded: Loaded) -> Sanitized:
     legacy: list[tuple[Key, str]] = []
     loaded.data = _walk(loaded, loaded.data, (), result, legacy)
     _report_legacy(loaded, legacy, result)
+    result.warnings.extend(_placed(loaded, getattr(loaded, "notes", [])))
     result.warnings.sort(key=lambda p: (p.line or 0, p.col or 0))
     result.errors.sort(key=lambda p: (p.line or 0, p.col or 0))
     return result
+
+
+def _placed(loaded: Loaded, notes: list[Problem]) -> list[Problem]:
+    """The loader's notes on characters of the text, each with the field of the value on its line."""
+    if not notes:
+        return []
+    by_line: dict[int, Key] = {}
+    for path, (start, _, _) in loaded.spans.items():
+        line = loaded.text.count("\n", 0, start) + 1
+        if line not in by_line or start < loaded.spans[by_line[line]][0]:
+            by_line[line] = path
+    return [replace(n, field=dotted(by_line[n.line])) if n.field is None and n.line in by_line and n.file == loaded.file
+            else n for n in notes]
 
 
 def _walk(loaded: Loaded, value: Any, path: Key, result: Sanitized, legacy: list) -> Any:

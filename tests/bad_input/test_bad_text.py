@@ -110,7 +110,9 @@ def test_control_character_written_as_escape(ws):
 def test_byte_order_mark_inside_text_is_removed(ws):
     result, text = ws.accepted(VALID.replace("Đoạn một.", "Đoạn\ufeff một."))
     assert result.stderr.splitlines() == [
-        f"{F}:14:13: noi_dung[1].noi_dung[1]: cảnh báo: đã bỏ 1 ký tự không in được (U+FEFF) {REMOVED}"]
+        f"{F}:14:13: noi_dung[1].noi_dung[1]: cảnh báo: đã bỏ ký tự vô hình: dấu BOM (dấu thứ tự byte) giữa tệp "
+        "(U+FEFF) — thường dính vào khi dán chữ từ trang web, Word hoặc tin nhắn; không cần làm gì, muốn tệp sạch "
+        "hẳn thì xóa rồi gõ lại chữ ở chỗ này"]
     assert "\nĐoạn một./.\n" in text
 
 
