@@ -11,8 +11,9 @@ line and column, and what it was taken as, so the clerk is never left with an in
 - zero-width characters and a byte order mark are removed wherever they are;
 - the Unicode line and paragraph separators (U+2028, U+2029) become spaces, since YAML would break
   the line there without the clerk seeing a line end;
-- a Cyrillic or Greek letter that looks Latin becomes that Latin letter in a key, and in a word that
-  is otherwise Latin (Vietnamese); a word wholly in another alphabet is left alone.
+- a Cyrillic or Greek letter that looks Latin becomes that Latin letter in a key (keys are plain
+  ASCII); in a word that is otherwise Latin (Vietnamese) it is only named, since a name is the
+  clerk's to retype; a word wholly in another alphabet is left alone.
 Every change keeps one character for one, except removals, so lines never move.
 """
 from __future__ import annotations
@@ -27,15 +28,19 @@ SPACES = {"\u00a0": "dấu cách không ngắt", "\u2007": "dấu cách chữ s�
           **{chr(c): "dấu cách Unicode" for c in range(0x2000, 0x200B) if c != 0x2007}}
 ZERO_WIDTH = {"\u200b": "dấu cách độ rộng 0", "\u200c": "ký tự không nối độ rộng 0",
               "\u200d": "ký tự nối độ rộng 0", "\u2060": "ký tự nối từ vô hình", "\u180e": "ký tự tách Mông Cổ",
-              "\ufeff": "dấu BOM (dấu thứ tự byte) giữa tệp", "\u00ad": "dấu gạch nối mềm (vô hình)"}
+              "\ufeff": "dấu BOM (dấu thứ tự byte) giữa tệp"}
 SEPARATORS = {"\u2028": "ký tự xuống dòng Unicode", "\u2029": "ký tự ngắt đoạn Unicode"}
 # Letters of other alphabets that a Vietnamese keyboard or font shows as these Latin ones.
 LOOK_ALIKE = dict(zip("АВЕКМНОРСТХаеорсухіјѕԁӏΑΒΕΗΙΚΜΝΟΡΤΥΧΖοικνρτυχ",
                       "ABEKMHOPCTXaeopcyxijsdlABEHIKMNOPTYXZoikvptux"))
 
 _SPACE_SET = "".join(SPACES)
-_PREFIX = re.compile(rf"^[ {_SPACE_SET}]*(?:-[ {_SPACE_SET}]+)*(?:[^\s:#'\"\[\]{{}},]+[ {_SPACE_SET}]*:(?:[ {_SPACE_SET}]+|$))?")
-_KEY = re.compile(rf"^([ ]*(?:-[ ]+)*)([^\s:#'\"\[\]{{}},]+)(?=[ ]*:(?:[ ]|$))")
+_ALIKE_SET = "".join(LOOK_ALIKE)
+# Only keys of our schema (plain ASCII, maybe with a look-alike letter): in 'Lưu:\u00a0VT' the
+# non-breaking space is text, and making it a space would turn the line into a key.
+_KEY_TOKEN = rf"[A-Za-z0-9_{_ALIKE_SET}]+"
+_PREFIX = re.compile(rf"^[ {_SPACE_SET}]*(?:-[ {_SPACE_SET}]+)*(?:{_KEY_TOKEN}[ {_SPACE_SET}]*:(?:[ {_SPACE_SET}]+|$))?")
+_KEY = re.compile(rf"^([ ]*(?:-[ ]+)*)({_KEY_TOKEN})(?=[ ]*:(?:[ ]|$))")
 _WORD = re.compile(r"\w+")
 
 
@@ -82,15 +87,18 @@ def _line(line: str, number: int, shown: str, warnings: list[Problem]) -> str:
 
 def _look_alikes(line: str, cols: list[int], found: dict) -> str:
     key = _KEY.match(line)
-    spans = [(key.start(2), key.end(2))] if key else []
-    spans += [(m.start(), m.end()) for m in _WORD.finditer(line)
-              if any(c in LOOK_ALIKE for c in m.group()) and any(_latin(c) for c in m.group())]
     chars = list(line)
-    for start, end in spans:
-        for i in range(start, end):
+    if key:
+        for i in range(key.start(2), key.end(2)):
             if chars[i] in LOOK_ALIKE:
                 found.setdefault("alike", []).append((cols[i], chars[i]))
                 chars[i] = LOOK_ALIKE[chars[i]]
+    start = key.end(2) if key else 0
+    for m in _WORD.finditer(line, start):
+        word = m.group()
+        if any(c in LOOK_ALIKE for c in word) and any(_latin(c) for c in word):
+            found.setdefault("mixed", []).extend((cols[m.start() + i], c) for i, c in enumerate(word)
+                                                 if c in LOOK_ALIKE)
     return "".join(chars)
 
 
@@ -117,11 +125,16 @@ def _warning(kind: str, chars: list[tuple[int, str]], number: int, shown: str) -
         wide = " (mỗi dấu cách toàn khổ là hai dấu cách)" if any(ch == "\u3000" for _, ch in chars) else ""
         message = (f"đã coi {count}{names} ở đầu dòng (phần thụt lề, sau '- ' hoặc sau ':') là dấu cách thường{wide}: "
                    "YAML chỉ nhận dấu cách thường ở đó — hãy xóa các khoảng trắng này rồi gõ lại bằng phím cách")
-    else:
+    elif kind == "alike":
         shown_chars = ", ".join(dict.fromkeys(
             f"'{ch}' ({_alphabet(ch)}, {_code(ch)}) thành '{LOOK_ALIKE[ch]}'" for _, ch in chars))
-        message = (f"đã đổi chữ trông giống chữ Latinh nhưng thuộc bảng chữ khác: {shown_chars} — thường do bộ "
-                   "gõ hoặc dán chữ; hãy xóa chữ đó rồi gõ lại bằng bàn phím tiếng Việt")
+        message = (f"tên mục có chữ trông giống chữ Latinh nhưng thuộc bảng chữ khác; đã đổi {shown_chars} — "
+                   "thường do bộ gõ hoặc dán chữ; hãy xóa chữ đó rồi gõ lại bằng bàn phím tiếng Việt")
+    else:
+        shown_chars = ", ".join(dict.fromkeys(
+            f"'{ch}' ({_alphabet(ch)}, {_code(ch)}, trông như chữ '{LOOK_ALIKE[ch]}')" for _, ch in chars))
+        message = (f"trong chữ có {shown_chars} — văn bản in ra trông đúng nhưng tìm kiếm, sắp xếp sẽ sai; hãy "
+                   f"xóa chữ đó rồi gõ lại chữ '{LOOK_ALIKE[first]}' bằng bàn phím tiếng Việt")
     return Problem(shown, message, number, col, severity="warning")
 
 

@@ -47,6 +47,8 @@ _REMOVED |= {chr((plane << 16) | low) for plane in range(1, 17) for low in (0xFF
 
 
 def documented_clean(text: str) -> str:
+    # Zero-width characters go before the YAML is read (tdkt_docs/input/invisible.py).
+    text = "".join(c for c in text if c not in "\u200b\u200c\u200d\u2060\u180e")
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     out, i = [], 0
     while i < len(text):
