@@ -287,6 +287,18 @@ class _Builder:
         self.spans[path] = (start, node.end_mark.index, node.style or None)
         return value
 
+    def _not_a_key(self, key_node: yaml.Node) -> Problem:
+        # `- {{ nam }}: ...` — the braces opened a group of items, which then became a key.
+        mark = key_node.start_mark
+        src = self.text.split("\n")[mark.line] if mark.line < self.text.count("\n") + 1 else ""
+        message = "tên mục phải là chữ"
+        if src[mark.column:mark.column + 1] in "{[":
+            from tdkt_docs.input.yaml_errors import rewritten
+
+            message = (f"dấu '{src[mark.column]}' ở đầu đoạn bị YAML hiểu là một nhóm mục, rồi thành tên mục; "
+                       f"hãy đặt cả đoạn trong ngoặc kép \"...\"{rewritten(src, mark.column)}")
+        return Problem(self.shown, message, line=mark.line + 1, col=mark.column + 1)
+
     def _mapping(self, node: yaml.MappingNode, path: Key, depth: int) -> dict:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
@@ -297,8 +309,7 @@ class _Builder:
                     line=key_node.start_mark.line + 1, col=key_node.start_mark.column + 1))
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(Problem(
-                    self.shown, "tên mục phải là chữ", line=key_node.start_mark.line + 1))
+                self.problems.append(self._not_a_key(key_node))
                 continue
             key = str(key_node.value)
             line = key_node.start_mark.line + 1
