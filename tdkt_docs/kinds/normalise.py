@@ -179,6 +179,9 @@ KEEP_WHOLE_CHARS = 640
 def close_content(blocks: list[Block]) -> None:
     """Append './.' to the last paragraph of the content (PL III templates), and keep that paragraph
     with Nơi nhận and the signature: a page holding only them is sent back by the văn thư."""
+    if blocks and blocks[-1].kieu == "bang":
+        # Content ending with a table: the mark goes after it, not on the line that leads into it.
+        blocks.append(Block("doan", runs("./."), text="./.", source="./."))
     for block in reversed(blocks):
         if block.kieu == "bang":
             continue
