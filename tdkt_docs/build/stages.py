@@ -72,28 +72,45 @@ def render_all(renderings: list[Rendering]) -> list[tuple[str, bytes]]:
     return out
 
 
-def check_rendered(name: str, data: bytes) -> list[Problem]:
+def check_rendered(name: str, data: bytes, loaded: Loaded | None = None, within: tuple = ()) -> list[Problem]:
     """Run the ND30 checker on a document about to be written, from its bytes as Word would read them.
 
-    What the clerk types is validated before rendering, so an error here almost always means our
-    template or normaliser produced a layout ND30 forbids: the build refuses to write such a document.
-    Warnings (e.g. an unusual signing authority the clerk chose) are passed on; "không đánh giá được"
-    findings are not, since forms to fill in (a đề cương) lack parts on purpose.
+    A finding on text the clerk typed (an all-caps trích yếu) is the clerk's to fix or keep: a
+    warning at the YAML line (trace.py). Any other error means our template or normaliser produced
+    a layout ND30 forbids, and the document is not written. "Không đánh giá được" findings are not
+    passed on, since forms to fill in (a đề cương) lack parts on purpose.
     """
-    from tdkt_docs.checker import check_docx
+    from tdkt_docs.build.trace import traced
+    from tdkt_docs.checker.check import analyse, findings_of
     from tdkt_docs.checker.findings import ERROR, WARNING
 
-    findings = check_docx(data, Path(name).name)
-    errors = [f for f in findings if f.severity == ERROR]
+    doc, lay = analyse(data, Path(name).name)
+    errors, warnings = [], []
+    for f in findings_of(doc, lay):
+        if f.severity not in (ERROR, WARNING) or f.rule in _LINTED:
+            continue
+        text = doc.paras[f.paragraph - 1].text if f.paragraph else ""
+        problem = traced(f, text, loaded, within)
+        if problem is not None:
+            warnings.append(problem)
+        elif f.severity == ERROR:
+            errors.append(Problem(name, "văn bản chưa đạt thể thức Nghị định 30 nên chưa được ghi: "
+                                  + f.line(mark_warning=False)))
+        else:
+            warnings.append(Problem(name, f.line(mark_warning=False), severity="warning"))
     if errors:
-        raise LayoutError([Problem(name, "văn bản chưa đạt thể thức Nghị định 30 nên chưa được ghi: "
-                                   + f.line(mark_warning=False)) for f in errors])
-    return [Problem(name, f.line(mark_warning=False), severity="warning")
-            for f in findings if f.severity == WARNING and f.rule not in _LINTED]
+        raise LayoutError(errors)
+    return warnings
 
 
 # Rules the validation stage already reports, with the YAML line, before rendering.
 _LINTED = {"ND30.CHU_KY.PREFIX"}
+
+
+def _within(loaded: Loaded, suffix: str) -> tuple:
+    """The part of the YAML a companion document is written from (".bien-ban" → bien_ban)."""
+    key = suffix.lstrip(".").replace("-", "_")
+    return (key,) if key and isinstance(loaded.data, dict) and key in loaded.data else ()
 
 
 def make(source: Path, target_of) -> Made:
@@ -102,5 +119,5 @@ def make(source: Path, target_of) -> Made:
     documents = render_all(renderings)
     # Every document of a file is rendered and checked before any is written: all or nothing.
     for suffix, data in documents:
-        warnings = warnings + check_rendered(display_path(target_of(suffix)), data)
+        warnings = warnings + check_rendered(display_path(target_of(suffix)), data, loaded, _within(loaded, suffix))
     return Made(documents, warnings, loaded, [rendering.TEMPLATES / r.template for r in renderings])

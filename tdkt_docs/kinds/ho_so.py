@@ -22,7 +22,7 @@ def ho_so(doc: HoSo, loaded: Loaded | None) -> list[Rendering]:
     if not passed and not passed_totals:
         raise InputError(at(loaded, ("de_nghi",), "không trường hợp nào đạt tỷ lệ phiếu đồng ý theo quy chế, nên "
                             "không có ai để đề nghị trong tờ trình; hãy kiểm tra lại số phiếu 'dong_y'"))
-    met = doc.bien_ban.bat_dau.ngay
+    met = doc.bien_ban.bat_dau.ngay if doc.bien_ban.bat_dau is not None else None
     signed = doc.to_trinh.ngay.full
     if signed is not None and met is not None and signed < met:
         raise InputError(at(loaded, ("to_trinh", "ngay"),

@@ -149,6 +149,11 @@ class Numbering:
     def paragraph(self, kieu: str, text: str) -> None:
         self.blocks.append(Block(kieu, runs(text), text=plain(text), source=text))
 
+    def can_cu(self, lines: list[str]) -> None:
+        """The căn cứ lines, their end punctuation computed as Nơi nhận's is."""
+        for line in vn.can_cu_lines(lines):
+            self.paragraph("can_cu", line)
+
     def table(self, bang: Bang) -> None:
         from tdkt_docs.kinds.tables import table_xml
 
@@ -174,6 +179,9 @@ KEEP_WHOLE_CHARS = 640
 def close_content(blocks: list[Block]) -> None:
     """Append './.' to the last paragraph of the content (PL III templates), and keep that paragraph
     with Nơi nhận and the signature: a page holding only them is sent back by the văn thư."""
+    if blocks and blocks[-1].kieu == "bang":
+        # Content ending with a table: the mark goes after it, not on the line that leads into it.
+        blocks.append(Block("doan", runs("./."), text="./.", source="./."))
     for block in reversed(blocks):
         if block.kieu == "bang":
             continue
@@ -249,8 +257,7 @@ def header(doc: VanBan, type_abbr: str) -> dict:
 def content_blocks(doc: Any, loaded: Loaded | None) -> list[Block]:
     """Căn cứ, opening, numbered body and closing of a Mẫu 1.4 document, ending with './.'."""
     numbering = Numbering(loaded)
-    for line in doc.can_cu:
-        numbering.paragraph("can_cu", line)
+    numbering.can_cu(doc.can_cu)
     for line in doc.mo_dau:
         numbering.paragraph("doan", line)
     numbering.walk(doc.noi_dung, ("noi_dung",))
