@@ -42,16 +42,18 @@ _KEY_TOKEN = rf"[A-Za-z0-9_{_ALIKE_SET}]+"
 _PREFIX = re.compile(rf"^[ {_SPACE_SET}]*(?:-[ {_SPACE_SET}]+)*(?:{_KEY_TOKEN}[ {_SPACE_SET}]*:(?:[ {_SPACE_SET}]+|$))?")
 _KEY = re.compile(rf"^([ ]*(?:-[ ]+)*)({_KEY_TOKEN})(?=[ ]*:(?:[ ]|$))")
 _WORD = re.compile(r"\w+")
+# Most files hold none of these: one search says so, and the text is left as it is.
+_ANY = re.compile("[" + re.escape("".join({**SPACES, **ZERO_WIDTH, **SEPARATORS, **LOOK_ALIKE})) + "]")
 
 
 def plain(text: str, shown: str) -> tuple[str, list[Problem]]:
     """The text with look-alike and invisible characters made plain, and a warning for each kind per line."""
-    if text.isascii():
+    if text.isascii() or not _ANY.search(text):
         return text, []
     warnings: list[Problem] = []
     lines = text.split("\n")
     for number, line in enumerate(lines, 1):
-        if line.isascii():
+        if line.isascii() or not _ANY.search(line):
             continue
         lines[number - 1] = _line(line, number, shown, warnings)
     return "\n".join(lines), warnings
