@@ -246,3 +246,31 @@ def test_a_council_list_without_a_vote_column_is_told_once(work):
     workbook(work / "ca-nhan.xlsx", header=["STT", "Họ và tên", "Chức vụ, đơn vị", "Số phiếu đồng ý"],
              rows=[[1, "Nguyễn Thị Đạt", "Công chức", 9], [2, "Trịnh Văn Đủ", "Trưởng thôn", 8]])
     assert build()[0] == 0
+
+
+def test_a_sheet_that_cannot_be_read_is_told_with_the_yaml_problems_and_nothing_more(work):
+    workbook(work / "ca-nhan.xlsx", header=["STT", "Tên người", "Số phiếu đồng ý"], rows=[[1, "Nguyễn Thị Đạt", 9]])
+    edit(work / "ho-so.yaml", "  dia_diem:", "  dia_diiem:")
+    code, out = build()
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].startswith(f"ho-so.yaml:{line_of(work / 'ho-so.yaml', 'dia_diiem')}:3: bien_ban.dia_diiem: ")
+    assert lines[1].startswith("ca-nhan.xlsx:3: de_nghi.ca_nhan: trang 'Danh sách': thiếu cột 'Họ và tên / Tên tập thể'")
+    assert lines[2:] == ["✗ ho-so.yaml: 2 lỗi, chưa tạo văn bản."]
+
+
+def test_an_award_missing_where_the_sheet_has_no_award_column(work):
+    edit(work / "ho-so.yaml", "  hinh_thuc: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh\n", "")
+    edit(work / "ho-so.yaml", "      dong_y: 10\n", "      dong_y: 10\n      hinh_thuc: Bằng khen\n")
+    edit(work / "ho-so.yaml", "      dong_y: 7\n", "      dong_y: 7\n      hinh_thuc: Bằng khen\n")
+    workbook(work / "ca-nhan.xlsx", header=["STT", "Họ và tên", "Số phiếu đồng ý"], rows=[[1, "Nguyễn Thị Đạt", 9]])
+    code, out = build()
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "ca-nhan.xlsx:4:2: de_nghi.ca_nhan[1].hinh_thuc: trang 'Danh sách': dòng 4: Nguyễn Thị Đạt: chưa ghi hình "
+        "thức khen thưởng; hãy gõ hình thức khen thưởng vào cột 'Hình thức khen thưởng' của dòng này (bảng tính "
+        "chưa có cột này: hãy thêm vào dòng tên cột, dòng 3), hoặc ghi 'hinh_thuc: ...' chung ở đầu danh sách "
+        "trong tệp ho-so.yaml")
+    workbook(work / "ca-nhan.xlsx", header=["STT", "Họ và tên", "Số phiếu đồng ý", "Hình thức khen thưởng"],
+             rows=[[1, "Nguyễn Thị Đạt", 9, "Bằng khen"]])
+    assert build()[0] == 0
