@@ -46,8 +46,12 @@ def prepare(source: Path) -> tuple[BaseModel, list[Problem], list[Rendering], Lo
         raise InputError(cleaned.errors)
     if cleaned.warnings:
         warnings = _in_order(loaded, cleaned.warnings + warnings)
-    doc, more = expand(doc, loaded)
-    renderings = BUILDERS[kind](doc, loaded)
+    try:
+        doc, more = expand(doc, loaded)
+        renderings = BUILDERS[kind](doc, loaded)
+    except InputError as exc:
+        # What validation found is said along with what stopped the build, not lost with it.
+        raise InputError(_in_order(loaded, warnings + exc.problems)) from None
     found = [w for r in renderings for w in r.warnings]
     return doc, warnings + more + found, renderings, loaded
 
@@ -113,6 +117,12 @@ def make(source: Path, target_of) -> Made:
     _, warnings, renderings, loaded = prepare(source)
     documents = render_all(renderings)
     # Every document of a file is rendered and checked before any is written: all or nothing.
+    errors: list[Problem] = []
     for suffix, data in documents:
-        warnings = warnings + check_rendered(display_path(target_of(suffix)), data, loaded, _within(loaded, suffix))
+        try:
+            warnings = warnings + check_rendered(display_path(target_of(suffix)), data, loaded, _within(loaded, suffix))
+        except LayoutError as exc:  # every document of the file is checked, and all is said at once
+            errors += exc.problems
+    if errors:
+        raise LayoutError(warnings + errors)
     return Made(documents, warnings, loaded, [rendering.TEMPLATES / r.template for r in renderings])
