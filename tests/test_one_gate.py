@@ -67,3 +67,19 @@ def test_a_fault_of_the_layout_itself_is_still_an_error_naming_the_document(tmp_
     assert result.exit_code == 1
     assert "out/kh.docx: văn bản chưa đạt thể thức Nghị định 30 nên chưa được ghi: [ND30.TEN_LOAI.CASE]" in result.output
     assert not (tmp_path / "out" / "kh.docx").exists()
+
+
+def test_warnings_are_said_with_the_error_that_stops_the_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    # with variables declared, an unknown one is an error (and the căn cứ dated later a warning)
+    text = MINIMAL.replace("noi_dung:\n", "can_cu:\n  - Căn cứ Kế hoạch số 07/KH-UBND ngày 20/3/2026 của UBND huyện\n"
+                           "bien:\n  dot: đợt 1\nnoi_dung:\n", 1).replace("Thi đua hoàn thành nhiệm vụ năm 2026.",
+                                                     "Thi đua hoàn thành nhiệm vụ năm {{ nam_hoc }}.")
+    write(tmp_path, "kh.yaml", text)
+    for command in ("validate", "build"):
+        result = run(command, "kh.yaml")
+        lines = result.output.splitlines()
+        assert result.exit_code == 1
+        assert lines[0].startswith("kh.yaml:10:5: can_cu[1]: cảnh báo: văn bản được căn cứ ghi ngày 20/3/2026")
+        assert lines[1].startswith("kh.yaml:16:") and "nam_hoc" in lines[1] and "cảnh báo" not in lines[1]
+        assert lines[-1] == "✗ kh.yaml: 1 lỗi, chưa tạo văn bản."

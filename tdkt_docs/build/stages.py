@@ -41,18 +41,21 @@ def prepare(source: Path) -> tuple[BaseModel, list[Problem], list[Rendering], Lo
     try:
         doc, warnings = validate(loaded)
     except InputError as exc:
-        if not cleaned.errors and not from_sheets:
+        if not cleaned.errors and not from_sheets and not cleaned.warnings:
             raise InputError(tell(loaded, exc.problems)) from None
-        raise InputError(_in_order(loaded, merge(loaded, from_sheets, cleaned.errors + exc.problems))) from None
+        # The characters cleaned before the check are said with its errors: they may be their cause.
+        raise InputError(_in_order(loaded, merge(loaded, from_sheets, cleaned.errors + exc.problems
+                                                 + cleaned.warnings))) from None
     if cleaned.errors or from_sheets:
-        raise InputError(_in_order(loaded, merge(loaded, from_sheets, cleaned.errors)))
+        raise InputError(_in_order(loaded, merge(loaded, from_sheets, cleaned.errors + cleaned.warnings)))
     if cleaned.warnings:
         warnings = _in_order(loaded, cleaned.warnings + warnings)
     try:
         doc, more = expand(doc, loaded)
         renderings = BUILDERS[kind](doc, loaded)
     except InputError as exc:
-        raise InputError(tell(loaded, exc.problems)) from None
+        # What validation found is said along with what stopped the build, not lost with it.
+        raise InputError(_in_order(loaded, tell(loaded, warnings + exc.problems))) from None
     found = [w for r in renderings for w in r.warnings]
     return doc, tell(loaded, warnings + more + found), renderings, loaded
 
@@ -118,6 +121,12 @@ def make(source: Path, target_of) -> Made:
     _, warnings, renderings, loaded = prepare(source)
     documents = render_all(renderings)
     # Every document of a file is rendered and checked before any is written: all or nothing.
+    errors: list[Problem] = []
     for suffix, data in documents:
-        warnings = warnings + check_rendered(display_path(target_of(suffix)), data, loaded, _within(loaded, suffix))
+        try:
+            warnings = warnings + check_rendered(display_path(target_of(suffix)), data, loaded, _within(loaded, suffix))
+        except LayoutError as exc:  # every document of the file is checked, and all is said at once
+            errors += exc.problems
+    if errors:
+        raise LayoutError(warnings + errors)
     return Made(documents, warnings, loaded, [rendering.TEMPLATES / r.template for r in renderings])

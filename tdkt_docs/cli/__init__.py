@@ -80,7 +80,7 @@ def _report(outcome, verb_ok: str) -> bool:
     if outcome.error is not None:
         for problem in outcome.error.problems:
             click.echo(str(problem) if problem.file else f"{shown(outcome.job.source)}: {problem.message}", err=True)
-        count = len(outcome.error.problems)
+        count = sum(1 for p in outcome.error.problems if p.severity == "error")
         click.echo(f"✗ {shown(outcome.job.source)}: {count} lỗi, chưa tạo văn bản.", err=True)
         return False
     if outcome.written:
@@ -292,7 +292,7 @@ def rollover(file: str, year: int, out_file: str | None) -> None:
             click.echo(str(warning), err=True)
     checked = validate_one(Job(result.target, result.target.stem))
     if checked.error is not None:
-        click.echo(f"Tệp mới cần sửa trước khi tạo văn bản ({len(checked.error.problems)} lỗi):", err=True)
+        click.echo(f"Tệp mới cần sửa trước khi tạo văn bản ({sum(p.severity == 'error' for p in checked.error.problems)} lỗi):", err=True)
         _problems(checked.error)
         sys.exit(1)
     click.echo(f"✓ Tệp mới hợp lệ; tạo văn bản bằng: {_tdkt()} build {shown(result.target)}")

@@ -2,6 +2,7 @@
 signature lines, './.', all computed here and never typed by the clerk."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
@@ -9,7 +10,7 @@ from markupsafe import Markup
 
 from tdkt_docs import title_lines, vn
 from tdkt_docs.errors import InputError, Problem
-from tdkt_docs.kinds.markup import plain, runs
+from tdkt_docs.kinds.markup import Fragment, plain, runs
 from tdkt_docs.input.loader import Loaded, dotted
 from tdkt_docs.model import Bang, Gach, Muc, NguoiKy, VanBan
 from tdkt_docs.model.fields import TuDong
@@ -180,7 +181,9 @@ def close_content(blocks: list[Block]) -> None:
     """Append './.' to the last paragraph of the content (PL III templates), and keep that paragraph
     with Nơi nhận and the signature: a page holding only them is sent back by the văn thư."""
     if blocks and blocks[-1].kieu == "bang":
-        # Content ending with a table: the mark goes after it, not on the line that leads into it.
+        # Content ending with a table: the mark goes after it, not on the line that leads into it,
+        # and the table's last row goes with it to the signature's page.
+        blocks[-1].xml = _last_row_kept_with_next(blocks[-1].xml)
         blocks.append(Block("doan", runs("./."), text="./.", source="./."))
     for block in reversed(blocks):
         if block.kieu == "bang":
@@ -192,6 +195,14 @@ def close_content(blocks: list[Block]) -> None:
         block.text = vn.end_mark(block.text)
         keep_with_signature(block)
         return
+
+
+def _last_row_kept_with_next(xml: Fragment) -> Fragment:
+    start = xml.rfind("<w:tr>") if "<w:tr>" in xml else xml.rfind("<w:tr ")
+    if start < 0:
+        return xml
+    row = re.sub(r'(<w:pPr>(?:<w:pStyle w:val="[^"]*"/>)?)', r"\1<w:keepNext/>", str(xml[start:]))
+    return Fragment(str(xml[:start]) + row)  # still whole, every text in it escaped
 
 
 def keep_with_signature(block: Block) -> None:
