@@ -195,3 +195,15 @@ def test_a_look_alike_letter_in_a_name_is_named_and_kept(plan):
     edit(plan, "Văn Аn", "Văn An")
     assert built(plan) == ""
     assert docx_text(plan.parent / "out" / "kh.docx").endswith("\nNguyễn Văn An")
+
+
+def test_a_character_made_plain_is_said_with_the_errors_of_the_file(plan):
+    edit(plan, "  chuc_vu: CHỦ TỊCH", "\u00a0\u00a0chuc_vu: CHỦ TỊCH")
+    edit(plan, "\ntrich_yeu:", "\ntrich_yeuu:")
+    said = refused(plan)
+    assert said[0].startswith(f"kh.yaml:{line_of(plan, 'trich_yeuu')}:1: trich_yeuu: ")
+    assert said[1] == (
+        f"kh.yaml:{line_of(plan, 'CHỦ TỊCH')}:1: nguoi_ky.chuc_vu: cảnh báo: đã coi 2 dấu cách không ngắt (U+00A0) ở "
+        "đầu dòng (phần thụt lề, sau '- ' hoặc sau ':') là dấu cách thường: YAML chỉ nhận dấu cách thường ở đó — hãy "
+        "xóa các khoảng trắng này rồi gõ lại bằng phím cách")
+    assert said[-1] == "✗ kh.yaml: 1 lỗi, chưa tạo văn bản."
