@@ -15,6 +15,7 @@ warning with its line, for the clerk to look at (a 2023 anniversary plan whose c
 from __future__ import annotations
 
 import calendar
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -39,6 +40,8 @@ class Rollover:
     new_year: int
     changes: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    # For each warning, the edit its advice asks for in `text` (start, end, new), None when there is none.
+    fixes: list[tuple[int, int, str] | None] = field(default_factory=list)
 
 
 def default_target(source: Path, old_year: int, new_year: int) -> Path:
@@ -116,7 +119,7 @@ def _roll(text: str, shown: str, source: Path, new_year: int, target: Path | Non
     new_text = _apply(text, edits)
     result.text = new_text
     changed = {("ngay",), ("so",), *DATE_FIELDS}
-    result.warnings = _literal_years(new_text, display_path(target), old.nam, changed)
+    result.warnings, result.fixes = _literal_years(new_text, display_path(target), old.nam, changed)
     return result
 
 
@@ -223,11 +226,13 @@ def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
     return out
 
 
-def _literal_years(text: str, shown: str, old_year: int, skip: set[tuple]) -> list[Problem]:
-    """Every year near the plan's year written literally in a value, with its line and column."""
+def _literal_years(text: str, shown: str, old_year: int,
+                   skip: set[tuple]) -> tuple[list[Problem], list[tuple[int, int, str] | None]]:
+    """Every year near the plan's year written literally in a value, with its line and column, and the
+    edit that makes it follow the plan's year ({{ nam }}), checked to read back as that text."""
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     near = {old_year - 1, old_year, old_year + 1}
-    warnings = []
+    warnings, fixes = [], []
     for path, node in _scalars(root).items():
         if path in skip or (path and path[0] in ("loai", "dung_chung")):
             continue
@@ -240,9 +245,53 @@ def _literal_years(text: str, shown: str, old_year: int, skip: set[tuple]) -> li
             line = text.count("\n", 0, absolute) + 1
             col = absolute - (text.rfind("\n", 0, absolute) + 1) + 1
             excerpt = _excerpt(raw, m.start(), m.end())
-            warnings.append(Problem(shown, f"năm {year} viết thẳng: «{excerpt}»", line, col, dotted(path),
+            fix, advice = _year_fix(text, path, node, m, year - old_year)
+            warnings.append(Problem(shown, f"năm {year} viết thẳng: «{excerpt}»{advice}", line, col, dotted(path),
                                     severity="warning"))
-    return warnings
+            fixes.append(fix)
+    return warnings, fixes
+
+
+_EXPRESSIONS = {0: "{{ nam }}", -1: "{{ nam - 1 }}", 1: "{{ nam + 1 }}"}
+
+
+def _year_fix(text: str, path: tuple, node: yaml.ScalarNode, m: re.Match,
+              offset: int) -> tuple[tuple[int, int, str] | None, str]:
+    """The edit that writes this year as {{ nam }} (± 1), and the advice that says it. In place when
+    the value still reads the same way; else the whole value in double quotes (a plain value cannot
+    start with '{', nor hold one inside a table row [ ... ])."""
+    expr = _EXPRESSIONS[offset]
+    start, end = node.start_mark.index, node.end_mark.index
+    raw = text[start:end]
+    wanted = _nth_replaced(node.value, m.group(), raw[:m.start()].count(m.group()), expr)
+    if wanted is None:
+        return None, ""
+    in_place = raw[:m.start()] + expr + raw[m.end():]
+    if _reads_as(text, start, end, in_place, path, wanted):
+        shown = _excerpt(in_place, m.start(), m.start() + len(expr))
+        return ((start + m.start(), start + m.end(), expr),
+                f"; nếu năm này theo năm của kế hoạch, hãy viết {expr} thay cho {m.group()}: «{shown}»")
+    quoted = json.dumps(wanted, ensure_ascii=False)
+    if "\n" in raw or not _reads_as(text, start, end, quoted, path, wanted):
+        return None, f"; nếu năm này theo năm của kế hoạch, hãy viết {expr} thay cho {m.group()}, cả đoạn trong ngoặc kép"
+    return ((start, end, quoted),
+            f"; nếu năm này theo năm của kế hoạch, hãy viết {expr} thay cho {m.group()} và đặt cả ô/đoạn này trong "
+            f"ngoặc kép (dấu '{{' không đứng trần được ở đây), tức là: {quoted}")
+
+
+def _nth_replaced(value: str, year: str, n: int, expr: str) -> str | None:
+    parts = value.split(year)
+    if len(parts) <= n + 1:
+        return None
+    return year.join(parts[:n + 1]) + expr + year.join(parts[n + 1:])
+
+
+def _reads_as(text: str, start: int, end: int, new: str, path: tuple, wanted: str) -> bool:
+    try:
+        node = _scalars(yaml.compose(text[:start] + new + text[end:], Loader=yaml.SafeLoader)).get(path)
+    except yaml.YAMLError:
+        return False
+    return node is not None and node.value == wanted and node.tag == "tag:yaml.org,2002:str"
 
 
 def _excerpt(raw: str, start: int, end: int, width: int = 30) -> str:
@@ -253,7 +302,11 @@ def _excerpt(raw: str, start: int, end: int, width: int = 30) -> str:
         left = left.split(" ", 1)[1]
     if end + width < len(raw) and " " in right:
         right = right.rsplit(" ", 1)[0]
-    text = (left + raw[start:end] + right).replace("\n", " ").strip(" \"'")
+    text = left + raw[start:end] + right
+    # A block of text (| or >) shows as the words of its lines, not its indicator and indentation.
+    if start <= width and raw[:1] in "|>" and "\n" in text:
+        text = text.split("\n", 1)[1]
+    text = re.sub(r"\s+", " ", text).strip(" \"'")
     return ("…" if start > width else "") + text + ("…" if end + width < len(raw) else "")
 
 

@@ -145,6 +145,28 @@ def noi_nhan_lines(items: list[str]) -> list[str]:
     return lines
 
 
+# Markup closing a line ("*...;*"): the end mark goes after it, the punctuation inside it is dropped.
+_CLOSING_MARKUP = re.compile(r"^(.*?)([\s;.,]*)(\**)\s*$", re.S)
+
+
+def can_cu_lines(items: list[str]) -> list[str]:
+    """Each căn cứ ends with ';', the last with '.' (PL I.II.6.a), whatever was typed at its end.
+
+    A line ending with ':' opens what follows ("Căn cứ ..., Ủy ban ... xây dựng Kế hoạch như sau:")
+    and keeps its colon; a placeholder of dots is left as typed.
+    """
+    kept = [text.endswith(":") or not text.strip(" .…") for text in (item.rstrip() for item in items)]
+    last = max((i for i, k in enumerate(kept) if not k), default=-1)
+    lines = []
+    for i, item in enumerate(items):
+        if kept[i]:
+            lines.append(item.rstrip())
+            continue
+        body, _, stars = _CLOSING_MARKUP.match(item.rstrip()).groups()
+        lines.append(_TRAILING.sub("", body) + stars + ("." if i == last else ";"))
+    return lines
+
+
 def end_mark(text: str) -> str:
     """The content of a document ends with './.' (PL III templates)."""
     stripped = text.rstrip()

@@ -172,22 +172,48 @@ def test_unclosed_bracket_at_the_end_of_the_file(work):
 
 
 def test_validate_runs_every_stage_of_build_and_says_the_same(work):
-    # The ND30 check of the rendered document is part of validate too: no "hợp lệ" for a file build refuses.
+    # The ND30 check of the rendered document is part of validate too, and a finding on the clerk's
+    # own words is said at the YAML line, by both commands alike; --strict refuses it in both.
     text = (work / "kh.yaml").read_text(encoding="utf-8")
     (work / "kh.yaml").write_text(re.sub(r"(?m)^trich_yeu: .*$", "trich_yeu: TRIỂN KHAI CÔNG TÁC THI ĐUA NĂM 2026",
                                          text), encoding="utf-8")
+    line = next(n for n, t in enumerate((work / "kh.yaml").read_text(encoding="utf-8").splitlines(), 1)
+                if t.startswith("trich_yeu:"))
+    warning = (f"kh.yaml:{line}:1: trich_yeu: cảnh báo: trích yếu viết chữ in thường (không in hoa cả dòng) "
+               "(thấy: TRIỂN KHAI CÔNG TÁC THI ĐUA NĂM 2026); hãy viết trích yếu bằng chữ thường, chỉ viết hoa "
+               "chữ cái đầu và tên riêng, ví dụ: «Triển khai công tác thi đua năm 2026» [ND30.TRICH_YEU.CASE]")
     checked, said = run("validate", "kh.yaml")
     built, told = run("build", "kh.yaml", "-o", "out")
-    assert (checked, built) == (1, 1)
-    assert "[ND30.TRICH_YEU.CASE]" in said and "✗ kh.yaml: 1 lỗi, chưa tạo văn bản." in said
-    assert said.replace("kh.docx", "out/kh.docx") == told
+    assert (checked, built) == (0, 0)
+    assert said.splitlines() == [warning, "✓ kh.yaml: hợp lệ"]
+    assert told.splitlines() == [warning, "✓ kh.yaml → out/kh.docx"]
+    (work / "out" / "kh.docx").unlink()
+    checked, said = run("validate", "--strict", "kh.yaml")
+    built, told = run("build", "--strict", "kh.yaml", "-o", "out")
+    refused = [warning.replace("cảnh báo: ", ""), "✗ kh.yaml: 1 lỗi, chưa tạo văn bản."]
+    assert (checked, said.splitlines()) == (1, refused)
+    assert (built, told.splitlines()) == (1, refused)
     assert not (work / "out" / "kh.docx").exists()
+
+
+def test_following_the_advice_at_the_yaml_line_clears_the_warning(work):
+    text = (work / "kh.yaml").read_text(encoding="utf-8")
+    (work / "kh.yaml").write_text(text.replace("dia_danh: Lai Châu", "dia_danh: lai châu"), encoding="utf-8")
+    code, said = run("build", "--strict", "kh.yaml", "-o", "out")
+    assert code == 1
+    assert "dia_danh: chữ cái đầu của địa danh phải viết hoa" in said
+    advised = re.search(r"trong địa danh: «(.+?)»", said).group(1)
+    assert advised == "Lai Châu"
+    (work / "kh.yaml").write_text(text.replace("dia_danh: Lai Châu", f"dia_danh: {advised}"), encoding="utf-8")
+    assert run("build", "--strict", "kh.yaml", "-o", "out") == (0, "✓ kh.yaml → out/kh.docx\n")
 
 
 def test_one_file_of_a_data_folder_goes_where_the_whole_folder_would(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "data" / "2027").mkdir(parents=True)
-    shutil.copy(FIXTURE, tmp_path / "data" / "2027" / "kh.yaml")
+    # one warning to be counted, not repeated, by the second build
+    (tmp_path / "data" / "2027" / "kh.yaml").write_text(FIXTURE.read_text(encoding="utf-8").replace(
+        "dia_danh: Lai Châu", "dia_danh: lai châu"), encoding="utf-8")
     code, out = run("build", "data/2027/kh.yaml")
     assert code == 0, out
     assert out.splitlines()[-1] == "✓ data/2027/kh.yaml → output/2027/kh.docx"

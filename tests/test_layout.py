@@ -102,7 +102,7 @@ def test_title_trich_yeu_and_body(built):
     assert trich_yeu.text == "Tổ chức phong trào thi đua năm 2026" and effective(trich_yeu, "bold")
     assert style_of(line) == "TdktDuongKe"
     body = {p.text: p for p in paragraphs[3:]}
-    can_cu = body["Căn cứ Luật Thi đua, khen thưởng năm 2022;"]
+    can_cu = body["Căn cứ Luật Thi đua, khen thưởng năm 2022."]  # the only căn cứ, so the last
     assert effective(can_cu, "italic") is True
     muc = body["I. MỤC ĐÍCH, YÊU CẦU"]
     assert effective(muc, "bold") and style_of(muc) == "TdktMuc"

@@ -273,7 +273,8 @@ def test_a_comma_inside_a_table_cell_gets_advice_that_works(tmp_path, monkeypatc
     result = run("validate", "kh.yaml")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        "kh.yaml:12:9: noi_dung[1].noi_dung[1].bang: dòng 1 của bảng có 3 ô, cần 2 ô (theo số cột); nếu trong một "
-        "ô có dấu phẩy, hãy đặt riêng ô đó trong ngoặc kép, ví dụ [\"Xây dựng, ban hành kế hoạch\", Tháng 3]")
+        "kh.yaml:15:15: noi_dung[1].noi_dung[1].bang.dong[1]: dòng 1 của bảng có 3 ô, cần 2 ô (theo số cột): YAML "
+        "tách ô ở mỗi dấu phẩy, nên có lẽ ô «Xây dựng, ban hành kế hoạch» có dấu phẩy; hãy đặt riêng ô đó trong ngoặc "
+        "kép, tức là sửa dòng thành: - [\"Xây dựng, ban hành kế hoạch\", Tháng 3/2026]")
     write(tmp_path, "kh.yaml", TABLE.replace("[Xây dựng, ban hành kế hoạch,", "[\"Xây dựng, ban hành kế hoạch\","))
     assert run("validate", "kh.yaml").exit_code == 0

@@ -290,3 +290,21 @@ def data_pages(tmp_path_factory):
 def test_every_document_of_data_keeps_its_signature_block_whole(data_pages):
     for path, pages in data_pages.items():
         assert_block_on_one_page(path.name, pages, path)
+
+
+def test_a_body_ending_with_a_table_takes_its_last_row_to_the_signature_page(tmp_path):
+    # The mark './.' stands after the table; it never goes alone with the signature to a new page.
+    def placed(n: int) -> dict:
+        data = starter("bien_ban")
+        data["noi_dung"] = [filler(n), {"tu_dong": "chu_tri"}, {"tu_dong": "ket_qua"}]
+        return data
+
+    documents = [(f"bang-{n:03d}", placed(n)) for n in range(0, 40, 2)]
+    pages, _ = convert(tmp_path, documents)
+    later = 0
+    for name, _ in documents:
+        at = next(i for i, page in enumerate(pages[name]) if "./." in page)
+        later += at > 0
+        before = pages[name][at].split("./.")[0]
+        assert "Đạt" in before, f"{name}: './.' and the signature alone on page {at + 1}, the table left behind"
+    assert later, "no length carried the end of the content to a second page"

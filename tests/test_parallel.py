@@ -119,7 +119,7 @@ def test_errors_keep_every_problem_when_passed_between_processes(error):
     assert str(back) == str(error)
 
 
-def _probing_build(job, out_dir):
+def _probing_build(job, out_dir, strict=False):
     """Make a job, after noting whether the build lock was held by someone else at that moment."""
     import fcntl
 
@@ -134,7 +134,7 @@ def _probing_build(job, out_dir):
             state = "held"
     (out_dir.parent / "probe").mkdir(exist_ok=True)
     (out_dir.parent / "probe" / f"{Path(job.stem).name}.{os.getpid()}.{state}").touch()
-    return build_one(job, out_dir)
+    return build_one(job, out_dir, strict)
 
 
 def test_workers_render_while_the_parent_holds_the_build_lock(tmp_path, monkeypatch):
@@ -188,12 +188,12 @@ def test_a_build_with_nothing_to_do_does_not_load_the_stages(tmp_path):
     assert again.stderr.strip().splitlines()[-1] == "[]"
 
 
-def _dying_build(job, out_dir):
+def _dying_build(job, out_dir, strict=False):
     if job.stem.endswith("03"):
         os._exit(9)  # as if the process were killed
     from tdkt_docs.build import build_one
 
-    return build_one(job, out_dir)
+    return build_one(job, out_dir, strict)
 
 
 def test_a_worker_that_dies_stops_the_build_with_a_message_instead_of_hanging(tmp_path, monkeypatch):

@@ -128,7 +128,8 @@ def test_the_yaml_is_edited_in_place(data):
         "Cần xem lại 1 chỗ có năm viết thẳng trong nội dung (sửa tay, hoặc viết {{ nam }}, {{ nam - 1 }} "
         "để năm tự đổi theo ngày ký):",
         "data/ke-hoach-2023.yaml:12:41: noi_dung[1]: cảnh báo: năm 2022 viết thẳng: "
-        "«…đợt thi đua đến ngày 19/4/2022 và chào mừng năm 1963.»",
+        "«…đợt thi đua đến ngày 19/4/2022 và chào mừng năm 1963.»; nếu năm này theo năm của kế hoạch, hãy viết "
+        "{{ nam }} thay cho 2022: «…đợt thi đua đến ngày 19/4/{{ nam }} và chào mừng năm 1963.»",
     ]
 
 
@@ -197,3 +198,75 @@ def test_in_memory_result_lists_the_changes(data):
     assert result.old_year == 2026 and result.new_year == 2028
     assert "ngay: 2028-02\n" in result.text and "  den_ngay: 2028-06-11\n" in result.text
     assert [w.line for w in result.warnings] == [16, 26]
+
+
+# The year of the plan in every place a clerk writes it: a paragraph, a list item that starts with it,
+# quoted values, a block of text, cells of a one-line table row, a heading.
+EVERY_PLACE = """\
+loai: ke_hoach
+co_quan:
+  ten: "ỦY BAN NHÂN DÂN\\nXÃ TAM ĐƯỜNG"
+  viet_tat: UBND
+dia_danh: Tam Đường
+ngay: 2026-02-10
+trich_yeu: 'Tổ chức phong trào thi đua năm 2026'
+can_cu:
+  - Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022.
+noi_dung:
+  - tieu_de: Kế hoạch năm 2026
+    noi_dung:
+      - 2026 là năm đẩy mạnh phong trào thi đua.
+      - "Tổng kết phong trào năm 2025, triển khai năm 2026."
+      - |
+        Báo cáo năm 2026
+        trước ngày 15/12/2026.
+      - bang:
+          cot: [Nội dung, Thời gian]
+          dong:
+            - [Tổng kết năm 2026, Tháng 12/2026]
+            - [2026, "Năm 2027"]
+ket_thuc:
+  - Trên đây là Kế hoạch năm 2026.
+noi_nhan:
+  - "Lưu: VT"
+nguoi_ky:
+  quyen_han: TM. ỦY BAN NHÂN DÂN
+  chuc_vu: CHỦ TỊCH
+  ho_ten: Nguyễn Văn An
+"""
+
+
+def test_following_the_year_advice_literally_gives_a_plan_that_builds(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "kh.yaml", EVERY_PLACE)
+    assert run("build", "kh.yaml", "-o", "out").exit_code == 0
+    result = rollover(tmp_path / "kh.yaml", 2027)
+    said = [str(w) for w in result.warnings]
+    assert said[2] == (
+        "kh-2027.yaml:13:9: noi_dung[1].noi_dung[1]: cảnh báo: năm 2026 viết thẳng: «2026 là năm đẩy mạnh phong "
+        "trào…»; nếu năm này theo năm của kế hoạch, hãy viết {{ nam }} thay cho 2026 và đặt cả ô/đoạn này trong "
+        "ngoặc kép (dấu '{' không đứng trần được ở đây), tức là: \"{{ nam }} là năm đẩy mạnh phong trào thi đua.\"")
+    assert said[3] == (
+        "kh-2027.yaml:14:34: noi_dung[1].noi_dung[2]: cảnh báo: năm 2025 viết thẳng: «Tổng kết phong trào năm 2025, "
+        "triển khai năm 2026.»; nếu năm này theo năm của kế hoạch, hãy viết {{ nam - 1 }} thay cho 2025: «Tổng kết "
+        "phong trào năm {{ nam - 1 }}, triển khai năm 2026.»")
+    assert said[5] == (
+        "kh-2027.yaml:16:21: noi_dung[1].noi_dung[3]: cảnh báo: năm 2026 viết thẳng: «Báo cáo năm 2026 trước ngày…»; "
+        "nếu năm này theo năm của kế hoạch, hãy viết {{ nam }} thay cho 2026: «Báo cáo năm {{ nam }} trước ngày…»")
+    assert said[7] == (
+        "kh-2027.yaml:21:29: noi_dung[1].noi_dung[4].bang.dong[1][1]: cảnh báo: năm 2026 viết thẳng: «Tổng kết năm "
+        "2026»; nếu năm này theo năm của kế hoạch, hãy viết {{ nam }} thay cho 2026 và đặt cả ô/đoạn này trong "
+        "ngoặc kép (dấu '{' không đứng trần được ở đây), tức là: \"Tổng kết năm {{ nam }}\"")
+    assert len(said) == len(result.fixes) == 12 and None not in result.fixes
+    # Do what every warning says, each value once (two years of one value: one edit after the other).
+    text = result.text
+    for start, end, new in sorted(result.fixes, reverse=True):
+        text = text[:start] + new + text[end:]
+    write(tmp_path, "kh-2027.yaml", text)
+    built = run("build", "kh-2027.yaml", "-o", "out")
+    assert built.exit_code == 0, built.output
+    shown = docx_text(tmp_path / "out" / "kh-2027.docx")
+    assert "2026" not in shown.replace("năm 2026, triển khai", "")
+    for line in ("2027 là năm đẩy mạnh phong trào thi đua.", "Tổng kết phong trào năm 2026, triển khai năm 2027.",
+                 "Tổng kết năm 2027", "Tháng 12/2027", "Năm 2028", "Trên đây là Kế hoạch năm 2027."):
+        assert line in shown, line

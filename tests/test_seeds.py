@@ -37,6 +37,8 @@ CASES = {
          "đề nghị khen thưởng Cụm thi đua 2022.\tCụm\tvị thành viên\t01/2023\t",
          "7\tTổ chức hội nghị bình xét các danh hiệu thi đua, suy tôn, đề nghị khen thưởng Cụm thi đua 2022."
          "\tTrưởng Cụm\tCác đơn vị thành viên\tTháng 01/2023\t"),
+        # ND30 PL I.II.6.a: the last căn cứ ends with '.'; the tool computes it, as it does Nơi nhận's
+        ("năm 2022, ngày 22/02/2022;", "năm 2022, ngày 22/02/2022."),
     ], "first_row"),
     "003": ("003-quy-hop-60-nam.yaml", [
         # the seed letters its points a b c d e f h g; Vietnamese order (ND30) is a b c d đ e g h

@@ -84,7 +84,7 @@ def test_missing_column(work):
     code, out = build()
     assert code == 1
     assert out.splitlines()[0] == (
-        "ca-nhan.xlsx:3: de_nghi.ca_nhan: thiếu cột 'Họ và tên / Tên tập thể' (hoặc 'Họ và tên', 'Họ tên', "
+        "ca-nhan.xlsx:3: de_nghi.ca_nhan: trang 'Danh sách': thiếu cột 'Họ và tên / Tên tập thể' (hoặc 'Họ và tên', 'Họ tên', "
         "'Tên tập thể', 'Tên đơn vị', 'Tên hộ', 'Chủ hộ', 'Tên'); dòng tên cột (dòng 3) đang có: 'STT', 'Tên người', "
         "'Chức vụ, đơn vị', 'Số phiếu đồng ý'")
 
@@ -95,7 +95,7 @@ def test_row_with_an_empty_name(work):
     workbook(work / "ca-nhan.xlsx", rows=rows)
     code, out = build()
     assert code == 1
-    assert out.splitlines()[0] == ("ca-nhan.xlsx:5:2: de_nghi.ca_nhan[2].ten: ô B5 (cột 'Họ và tên') đang để trống; "
+    assert out.splitlines()[0] == ("ca-nhan.xlsx:5:2: de_nghi.ca_nhan[2].ten: trang 'Danh sách', ô B5 (cột 'Họ và tên') đang để trống; "
                                    "hãy điền, hoặc xóa cả dòng nếu dòng này thừa")
 
 
@@ -106,13 +106,15 @@ def test_bad_cell_points_at_the_spreadsheet(work):
     workbook(work / "ca-nhan.xlsx", rows=rows)
     code, out = build()
     assert code == 1
-    assert out.splitlines()[0] == ("ca-nhan.xlsx:4:5: de_nghi.ca_nhan[1].dong_y: cần một số nguyên, ví dụ "
-                                   "'dong_y: 9' (đang ghi: chín)")
+    assert out.splitlines()[0] == ("ca-nhan.xlsx:4:5: de_nghi.ca_nhan[1].dong_y: trang 'Danh sách', ô E4 (cột 'Số "
+                                   "phiếu đồng ý') đang ghi 'chín', không phải một số; hãy gõ số phiếu bằng chữ số, "
+                                   "ví dụ 9")
     rows[0][4] = 9
     workbook(work / "ca-nhan.xlsx", rows=rows)
     code, out = build()
     assert code == 1
-    assert out.splitlines()[0] == ("ca-nhan.xlsx:7:5: de_nghi.ca_nhan[3].dong_y: Quách Văn Giỏi: 12 phiếu đồng ý nhiều "
+    assert out.splitlines()[0] == ("ca-nhan.xlsx:7:5: de_nghi.ca_nhan[3].dong_y: trang 'Danh sách', ô E7 (cột 'Số "
+                                   "phiếu đồng ý'): Quách Văn Giỏi: 12 phiếu đồng ý nhiều "
                                    "hơn số thành viên có mặt (10/11); hãy kiểm tra lại số phiếu")
 
 
@@ -124,10 +126,12 @@ def test_nominee_without_award_in_a_spreadsheet(work):
     code, out = build()
     assert code == 1
     assert out.splitlines()[:2] == [
-        "ca-nhan.xlsx:4:4: de_nghi.ca_nhan[1].hinh_thuc: Nguyễn Thị Đạt: chưa ghi hình thức khen thưởng; hãy thêm "
-        "'hinh_thuc: ...' cho cá nhân này, hoặc 'hinh_thuc' chung ở đầu danh sách",
-        "ca-nhan.xlsx:5:4: de_nghi.ca_nhan[2].hinh_thuc: Trịnh Văn Đủ: chưa ghi hình thức khen thưởng; hãy thêm "
-        "'hinh_thuc: ...' cho cá nhân này, hoặc 'hinh_thuc' chung ở đầu danh sách"]
+        "ca-nhan.xlsx:4:4: de_nghi.ca_nhan[1].hinh_thuc: trang 'Danh sách', ô D4 (cột 'Hình thức khen thưởng'): "
+        "Nguyễn Thị Đạt: chưa ghi hình thức khen thưởng; hãy gõ hình thức khen thưởng vào ô này, hoặc ghi "
+        "'hinh_thuc: ...' chung ở đầu danh sách trong tệp ho-so.yaml",
+        "ca-nhan.xlsx:5:4: de_nghi.ca_nhan[2].hinh_thuc: trang 'Danh sách', ô D5 (cột 'Hình thức khen thưởng'): "
+        "Trịnh Văn Đủ: chưa ghi hình thức khen thưởng; hãy gõ hình thức khen thưởng vào ô này, hoặc ghi "
+        "'hinh_thuc: ...' chung ở đầu danh sách trong tệp ho-so.yaml"]
 
 
 def test_csv_with_semicolons_and_a_byte_order_mark(work):
@@ -181,3 +185,92 @@ def test_a_changed_spreadsheet_rebuilds_the_dossier(work):
     assert code == 0 and "→ out/ho-so.to-trinh.docx" in out
     names = [r[1] for r in cell_texts(tables(work / "out" / "ho-so.to-trinh.docx")[-1]) if len(r) == 4]
     assert "Trịnh Văn Đủ" not in names
+
+
+BAD_ROWS = [
+    [1, "Nguyễn Thị Đạt", "Công chức Tư pháp - Hộ tịch", None, 9, None],
+    [2, None, "Trưởng thôn Đông", None, 7, None],            # no name
+    [3, "Quách Văn Giỏi", "Phó Chủ tịch UBND xã", None, "tám", None],  # a vote in words
+    [4, "Lò Thị Xuân", "Trưởng thôn Nà Cà", None, None, None],   # no vote
+]
+
+
+def _three_cells(sheet: str) -> list[str]:
+    where = "trang 'Danh sách', " if sheet == "xlsx" else ""
+    return [
+        f"ca-nhan.{sheet}:5:2: de_nghi.ca_nhan[2].ten: {where}ô B5 (cột 'Họ và tên') đang để trống; hãy điền, "
+        "hoặc xóa cả dòng nếu dòng này thừa",
+        f"ca-nhan.{sheet}:6:5: de_nghi.ca_nhan[3].dong_y: {where}ô E6 (cột 'Số phiếu đồng ý') đang ghi 'tám', không "
+        "phải một số; hãy gõ số phiếu bằng chữ số, ví dụ 8",
+        f"ca-nhan.{sheet}:7:5: de_nghi.ca_nhan[4].dong_y: {where}ô E7 (cột 'Số phiếu đồng ý') đang để trống; hãy gõ "
+        "số thành viên Hội đồng đồng ý, ví dụ 9"]
+
+
+@pytest.mark.parametrize("sheet", ["xlsx", "csv"])
+def test_every_bad_cell_of_a_sheet_told_at_once_with_the_yaml_problems(work, sheet):
+    rows = [list(r) for r in BAD_ROWS]
+    if sheet == "xlsx":
+        workbook(work / "ca-nhan.xlsx", rows=rows)
+    else:
+        edit(work / "ho-so.yaml", "ca-nhan.xlsx", "ca-nhan.csv")
+        lines = ["DANH SÁCH", ""] + [";".join("" if c is None else str(c) for c in r) for r in [HEADER] + rows]
+        (work / "ca-nhan.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    edit(work / "ho-so.yaml", "  dia_diem:", "  dia_diiem:")
+    code, out = build()
+    assert code == 1 and "Traceback" not in out
+    yaml_line = line_of(work / "ho-so.yaml", "dia_diiem")
+    assert out.splitlines() == [
+        f"ho-so.yaml:{yaml_line}:3: bien_ban.dia_diiem: 'dia_diiem' không có trong mẫu; có phải 'dia_diem'?",
+        *_three_cells(sheet), "✗ ho-so.yaml: 4 lỗi, chưa tạo văn bản."]
+    # Doing what the messages say, in the spreadsheet, makes the dossier.
+    edit(work / "ho-so.yaml", "  dia_diiem:", "  dia_diem:")
+    rows[1][1], rows[2][4], rows[3][4] = "Trịnh Văn Đủ", 8, 9
+    if sheet == "xlsx":
+        workbook(work / "ca-nhan.xlsx", rows=rows)
+    else:
+        lines = [";".join("" if c is None else str(c) for c in r) for r in [HEADER] + rows]
+        (work / "ca-nhan.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out = build()
+    assert code == 0, out
+
+
+def test_a_council_list_without_a_vote_column_is_told_once(work):
+    workbook(work / "ca-nhan.xlsx", header=["STT", "Họ và tên", "Chức vụ, đơn vị"],
+             rows=[[1, "Nguyễn Thị Đạt", "Công chức"], [2, "Trịnh Văn Đủ", "Trưởng thôn"]])
+    code, out = build()
+    assert code == 1
+    assert out.splitlines() == [
+        "ca-nhan.xlsx:3: de_nghi.ca_nhan: trang 'Danh sách': bảng tính chưa có cột 'Số phiếu đồng ý' mà biên bản cần "
+        "số phiếu của từng trường hợp; hãy thêm cột 'Số phiếu đồng ý' vào dòng tên cột (dòng 3) rồi gõ số phiếu cho "
+        "từng dòng", "✗ ho-so.yaml: 1 lỗi, chưa tạo văn bản."]
+    workbook(work / "ca-nhan.xlsx", header=["STT", "Họ và tên", "Chức vụ, đơn vị", "Số phiếu đồng ý"],
+             rows=[[1, "Nguyễn Thị Đạt", "Công chức", 9], [2, "Trịnh Văn Đủ", "Trưởng thôn", 8]])
+    assert build()[0] == 0
+
+
+def test_a_sheet_that_cannot_be_read_is_told_with_the_yaml_problems_and_nothing_more(work):
+    workbook(work / "ca-nhan.xlsx", header=["STT", "Tên người", "Số phiếu đồng ý"], rows=[[1, "Nguyễn Thị Đạt", 9]])
+    edit(work / "ho-so.yaml", "  dia_diem:", "  dia_diiem:")
+    code, out = build()
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].startswith(f"ho-so.yaml:{line_of(work / 'ho-so.yaml', 'dia_diiem')}:3: bien_ban.dia_diiem: ")
+    assert lines[1].startswith("ca-nhan.xlsx:3: de_nghi.ca_nhan: trang 'Danh sách': thiếu cột 'Họ và tên / Tên tập thể'")
+    assert lines[2:] == ["✗ ho-so.yaml: 2 lỗi, chưa tạo văn bản."]
+
+
+def test_an_award_missing_where_the_sheet_has_no_award_column(work):
+    edit(work / "ho-so.yaml", "  hinh_thuc: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh\n", "")
+    edit(work / "ho-so.yaml", "      dong_y: 10\n", "      dong_y: 10\n      hinh_thuc: Bằng khen\n")
+    edit(work / "ho-so.yaml", "      dong_y: 7\n", "      dong_y: 7\n      hinh_thuc: Bằng khen\n")
+    workbook(work / "ca-nhan.xlsx", header=["STT", "Họ và tên", "Số phiếu đồng ý"], rows=[[1, "Nguyễn Thị Đạt", 9]])
+    code, out = build()
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "ca-nhan.xlsx:4:2: de_nghi.ca_nhan[1].hinh_thuc: trang 'Danh sách': dòng 4: Nguyễn Thị Đạt: chưa ghi hình "
+        "thức khen thưởng; hãy gõ hình thức khen thưởng vào cột 'Hình thức khen thưởng' của dòng này (bảng tính "
+        "chưa có cột này: hãy thêm vào dòng tên cột, dòng 3), hoặc ghi 'hinh_thuc: ...' chung ở đầu danh sách "
+        "trong tệp ho-so.yaml")
+    workbook(work / "ca-nhan.xlsx", header=["STT", "Họ và tên", "Số phiếu đồng ý", "Hình thức khen thưởng"],
+             rows=[[1, "Nguyễn Thị Đạt", 9, "Bằng khen"]])
+    assert build()[0] == 0

@@ -43,6 +43,22 @@ def test_noi_nhan_punctuation():
     assert vn.noi_nhan_lines(["Sở Nội vụ", "..."]) == ["- Sở Nội vụ;", "- ..."]
 
 
+@pytest.mark.parametrize("typed, computed", [
+    # whatever ends each line, ';' on each and '.' on the last
+    (["Căn cứ A", "Căn cứ B.", "Căn cứ C;"], ["Căn cứ A;", "Căn cứ B;", "Căn cứ C."]),
+    (["Căn cứ A,", "Căn cứ B ; "], ["Căn cứ A;", "Căn cứ B."]),
+    # the mark goes after closing emphasis, not inside it
+    (["*Căn cứ A;*", "Căn cứ **B.**"], ["*Căn cứ A*;", "Căn cứ **B**."]),
+    # a lead-in ending with ':' keeps it, and the căn cứ before it is the last one
+    (["Căn cứ A;", "Căn cứ B, Ủy ban xây dựng Kế hoạch như sau:"], ["Căn cứ A.", "Căn cứ B, Ủy ban xây dựng Kế hoạch như sau:"]),
+    # a placeholder of dots in a form is left as typed
+    (["Căn cứ A", "..."], ["Căn cứ A.", "..."]),
+    ([], []),
+])
+def test_can_cu_punctuation(typed, computed):
+    assert vn.can_cu_lines(typed) == computed
+
+
 @pytest.mark.parametrize("part, whole, text", [(10, 11, "90,9%"), (7, 10, "70%"), (11, 11, "100%"), (2, 3, "66,7%")])
 def test_percent_vietnamese(part, whole, text):
     assert vn.percent(part, whole) == text

@@ -9,13 +9,13 @@ nothing, and yields one Outcome per job in the order of the jobs.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
 from tdkt_docs.build.files import YAML_SUFFIXES, Job, collect, is_document, shown  # noqa: F401 - the service's API
 
-from tdkt_docs.errors import Problem, TdktError
+from tdkt_docs.errors import InputError, Problem, TdktError
 from tdkt_docs.input.loader import resolved
 
 
@@ -25,6 +25,7 @@ class Options:
     force: bool = False  # also documents that did not change (--tat-ca)
     processes: int = 1
     write: bool = True  # False: every stage but writing (tdkt validate)
+    strict: bool = False  # a warning stops the document like an error (--strict)
 
 
 @dataclass
@@ -47,7 +48,7 @@ def run(jobs: list[Job], options: Options, on_wait: Callable[[], None] | None = 
     from tdkt_docs.build.parallel import outcomes
 
     if not options.write:
-        yield from outcomes(jobs, None, options.processes)
+        yield from outcomes(jobs, None, options.processes, options.strict)
         return
     from tdkt_docs.output.build_cache import BuildCache
     from tdkt_docs.output.write import build_lock
@@ -56,7 +57,9 @@ def run(jobs: list[Job], options: Options, on_wait: Callable[[], None] | None = 
     with build_lock(out, on_wait=on_wait):
         cache = BuildCache(out)
         recorded = {id(job): None if options.force else cache.unchanged(job.source, job.stem) for job in jobs}
-        made = outcomes([job for job in jobs if recorded[id(job)] is None], out, options.processes)
+        if options.strict:  # a document kept with warnings must now be refused
+            recorded = {k: None if v and v.get("warnings") else v for k, v in recorded.items()}
+        made = outcomes([job for job in jobs if recorded[id(job)] is None], out, options.processes, options.strict)
         try:
             for job in jobs:
                 entry = recorded[id(job)]
@@ -75,7 +78,7 @@ def run(jobs: list[Job], options: Options, on_wait: Callable[[], None] | None = 
             cache.save()
 
 
-def build_one(job: Job, out_dir: Path | None) -> Outcome:
+def build_one(job: Job, out_dir: Path | None, strict: bool = False) -> Outcome:
     """Make one job's documents and, with an output folder, write them (no build cache)."""
     from tdkt_docs.build.stages import make
     from tdkt_docs.output.build_cache import file_hash, inputs_of
@@ -86,6 +89,8 @@ def build_one(job: Job, out_dir: Path | None) -> Outcome:
         target_of = (lambda suffix: safe_join(out_dir, f"{job.stem}{suffix}.docx")) if out_dir is not None \
             else (lambda suffix: Path(f"{job.stem}{suffix}.docx"))
         made = make(job.source, target_of)
+        if strict and made.warnings:
+            raise InputError([replace(w, severity="error") for w in made.warnings])
         outcome.warnings = made.warnings
         outcome.inputs = inputs_of(job.source, made.loaded, made.templates)
         if out_dir is not None:
@@ -103,6 +108,6 @@ def build_one(job: Job, out_dir: Path | None) -> Outcome:
     return outcome
 
 
-def validate_one(job: Job) -> Outcome:
+def validate_one(job: Job, strict: bool = False) -> Outcome:
     """Every stage of `tdkt build`, the ND30 check of the rendered document included, writing nothing."""
-    return build_one(job, None)
+    return build_one(job, None, strict)

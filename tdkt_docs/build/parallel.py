@@ -28,13 +28,13 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def outcomes(jobs: list[Job], out_dir: Path | None, processes: int = 1) -> Iterator[Outcome]:
+def outcomes(jobs: list[Job], out_dir: Path | None, processes: int = 1, strict: bool = False) -> Iterator[Outcome]:
     """The outcome of every job, in the order of `jobs`, made by up to `processes` processes
     (0: one per core); without `out_dir` nothing is written."""
     processes = max(1, min(processes or cpu_count(), len(jobs)))
     if processes == 1:
         for job in jobs:
-            yield build_one(job, out_dir)
+            yield build_one(job, out_dir, strict)
         return
     # concurrent.futures rather than multiprocessing.Pool: if a worker dies (killed, out of memory)
     # the build stops with an error instead of waiting for it forever.
@@ -43,6 +43,6 @@ def outcomes(jobs: list[Job], out_dir: Path | None, processes: int = 1) -> Itera
     # Chunks of a few jobs: passing each job between processes costs less, and both stay busy to the end.
     chunk = max(1, min(16, len(jobs) // (processes * 4)))
     try:
-        yield from pool.map(partial(build_one, out_dir=out_dir), jobs, chunksize=chunk)
+        yield from pool.map(partial(build_one, out_dir=out_dir, strict=strict), jobs, chunksize=chunk)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

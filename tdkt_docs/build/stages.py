@@ -27,29 +27,37 @@ def prepare(source: Path) -> tuple[BaseModel, list[Problem], list[Rendering], Lo
     """Load, validate and normalise: the validated model, its warnings and what to render."""
     from tdkt_docs.input.sanitize import sanitize
     from tdkt_docs.input.shared_files import load_document
-    from tdkt_docs.input.spreadsheets import expand as expand_sheets
+    from tdkt_docs.input.sheet_cells import merge, tell
+    from tdkt_docs.input.spreadsheets import read_sheets
     from tdkt_docs.input.variables import expand
     from tdkt_docs.kinds.registry import BUILDERS
     from tdkt_docs.model.validate import kind_of, validate
 
     loaded = load_document(source)
     kind = kind_of(loaded)
-    expand_sheets(loaded, Path(source).parent)
+    # A spreadsheet's problems are told with the YAML's, at their cells, in one report.
+    from_sheets = read_sheets(loaded, Path(source).parent)
     cleaned = sanitize(loaded)
     try:
         doc, warnings = validate(loaded)
     except InputError as exc:
-        if not cleaned.errors:
-            raise
-        raise InputError(_in_order(loaded, cleaned.errors + exc.problems)) from None
-    if cleaned.errors:
-        raise InputError(cleaned.errors)
+        if not cleaned.errors and not from_sheets and not cleaned.warnings:
+            raise InputError(tell(loaded, exc.problems)) from None
+        # The characters cleaned before the check are said with its errors: they may be their cause.
+        raise InputError(_in_order(loaded, merge(loaded, from_sheets, cleaned.errors + exc.problems
+                                                 + cleaned.warnings))) from None
+    if cleaned.errors or from_sheets:
+        raise InputError(_in_order(loaded, merge(loaded, from_sheets, cleaned.errors + cleaned.warnings)))
     if cleaned.warnings:
         warnings = _in_order(loaded, cleaned.warnings + warnings)
-    doc, more = expand(doc, loaded)
-    renderings = BUILDERS[kind](doc, loaded)
+    try:
+        doc, more = expand(doc, loaded)
+        renderings = BUILDERS[kind](doc, loaded)
+    except InputError as exc:
+        # What validation found is said along with what stopped the build, not lost with it.
+        raise InputError(_in_order(loaded, tell(loaded, warnings + exc.problems))) from None
     found = [w for r in renderings for w in r.warnings]
-    return doc, warnings + more + found, renderings, loaded
+    return doc, tell(loaded, warnings + more + found), renderings, loaded
 
 
 def _in_order(loaded: Loaded, problems: list[Problem]) -> list[Problem]:
@@ -67,28 +75,45 @@ def render_all(renderings: list[Rendering]) -> list[tuple[str, bytes]]:
     return out
 
 
-def check_rendered(name: str, data: bytes) -> list[Problem]:
+def check_rendered(name: str, data: bytes, loaded: Loaded | None = None, within: tuple = ()) -> list[Problem]:
     """Run the ND30 checker on a document about to be written, from its bytes as Word would read them.
 
-    What the clerk types is validated before rendering, so an error here almost always means our
-    template or normaliser produced a layout ND30 forbids: the build refuses to write such a document.
-    Warnings (e.g. an unusual signing authority the clerk chose) are passed on; "không đánh giá được"
-    findings are not, since forms to fill in (a đề cương) lack parts on purpose.
+    A finding on text the clerk typed (an all-caps trích yếu) is the clerk's to fix or keep: a
+    warning at the YAML line (trace.py). Any other error means our template or normaliser produced
+    a layout ND30 forbids, and the document is not written. "Không đánh giá được" findings are not
+    passed on, since forms to fill in (a đề cương) lack parts on purpose.
     """
-    from tdkt_docs.checker import check_docx
+    from tdkt_docs.build.trace import traced
+    from tdkt_docs.checker.check import analyse, findings_of
     from tdkt_docs.checker.findings import ERROR, WARNING
 
-    findings = check_docx(data, Path(name).name)
-    errors = [f for f in findings if f.severity == ERROR]
+    doc, lay = analyse(data, Path(name).name)
+    errors, warnings = [], []
+    for f in findings_of(doc, lay):
+        if f.severity not in (ERROR, WARNING) or f.rule in _LINTED:
+            continue
+        text = doc.paras[f.paragraph - 1].text if f.paragraph else ""
+        problem = traced(f, text, loaded, within)
+        if problem is not None:
+            warnings.append(problem)
+        elif f.severity == ERROR:
+            errors.append(Problem(name, "văn bản chưa đạt thể thức Nghị định 30 nên chưa được ghi: "
+                                  + f.line(mark_warning=False)))
+        else:
+            warnings.append(Problem(name, f.line(mark_warning=False), severity="warning"))
     if errors:
-        raise LayoutError([Problem(name, "văn bản chưa đạt thể thức Nghị định 30 nên chưa được ghi: "
-                                   + f.line(mark_warning=False)) for f in errors])
-    return [Problem(name, f.line(mark_warning=False), severity="warning")
-            for f in findings if f.severity == WARNING and f.rule not in _LINTED]
+        raise LayoutError(errors)
+    return warnings
 
 
 # Rules the validation stage already reports, with the YAML line, before rendering.
 _LINTED = {"ND30.CHU_KY.PREFIX"}
+
+
+def _within(loaded: Loaded, suffix: str) -> tuple:
+    """The part of the YAML a companion document is written from (".bien-ban" → bien_ban)."""
+    key = suffix.lstrip(".").replace("-", "_")
+    return (key,) if key and isinstance(loaded.data, dict) and key in loaded.data else ()
 
 
 def make(source: Path, target_of) -> Made:
@@ -96,7 +121,14 @@ def make(source: Path, target_of) -> Made:
     _, warnings, renderings, loaded = prepare(source)
     documents = render_all(renderings)
     # Every document of a file is rendered and checked before any is written: all or nothing.
+    errors: list[Problem] = []
     for r, (suffix, data) in zip(renderings, documents):
-        if r.nd30:
-            warnings = warnings + check_rendered(display_path(target_of(suffix)), data)
+        if not r.nd30:
+            continue  # a certificate is not an ND30 document
+        try:
+            warnings = warnings + check_rendered(display_path(target_of(suffix)), data, loaded, _within(loaded, suffix))
+        except LayoutError as exc:  # every document of the file is checked, and all is said at once
+            errors += exc.problems
+    if errors:
+        raise LayoutError(warnings + errors)
     return Made(documents, warnings, loaded, [rendering.TEMPLATES / r.template for r in renderings])

@@ -23,7 +23,11 @@ def check_docx(source: bytes | str | Path | Package, name: str | None = None) ->
 
     Raises DocxError (a TdktError) with a Vietnamese message when the file is not a readable DOCX.
     """
-    doc, lay = analyse(source, name)
+    return findings_of(*analyse(source, name))
+
+
+def findings_of(doc: Document, lay: Layout) -> list[Finding]:
+    """Every rule run on a document already read, in document order."""
     rep = Report()
     page.check(doc, lay, rep)
     fonts.check(doc, rep)

@@ -80,7 +80,7 @@ def _report(outcome, verb_ok: str) -> bool:
     if outcome.error is not None:
         for problem in outcome.error.problems:
             click.echo(str(problem) if problem.file else f"{shown(outcome.job.source)}: {problem.message}", err=True)
-        count = len(outcome.error.problems)
+        count = sum(1 for p in outcome.error.problems if p.severity == "error")
         click.echo(f"✗ {shown(outcome.job.source)}: {count} lỗi, chưa tạo văn bản.", err=True)
         return False
     if outcome.written:
@@ -135,8 +135,10 @@ def _paths_exist(paths: tuple[str, ...]) -> list[Path]:
 @click.option("-j", "--jobs", "processes", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
               help="Số tiến trình tạo văn bản cùng lúc; 0 là bằng số lõi CPU của máy.")
 @click.option("--pdf", is_flag=True, help="Tạo thêm bản PDF cạnh mỗi tệp DOCX (cần LibreOffice).")
+@click.option("--strict", is_flag=True,
+              help="Coi mọi cảnh báo là lỗi: văn bản có cảnh báo không được tạo, mã thoát 1.")
 @_guard
-def build(paths: tuple[str, ...], out_dir: str, force: bool, processes: int, pdf: bool) -> None:
+def build(paths: tuple[str, ...], out_dir: str, force: bool, processes: int, pdf: bool, strict: bool) -> None:
     """Tạo văn bản DOCX từ các tệp YAML (hoặc mọi tệp YAML trong thư mục).
 
     Chỉ tạo lại văn bản có thay đổi (tệp YAML, tệp dùng chung, mẫu văn bản hoặc chương trình);
@@ -156,7 +158,7 @@ def build(paths: tuple[str, ...], out_dir: str, force: bool, processes: int, pdf
     written: list[Path] = []
     unchanged: list = []
     try:
-        for outcome in run(jobs, Options(out, force=force, processes=processes),
+        for outcome in run(jobs, Options(out, force=force, processes=processes, strict=strict),
                            on_wait=lambda: click.echo(f"Đang chờ một lần tạo văn bản khác ghi xong vào {out} ...",
                                                       err=True)):
             if outcome.unchanged:
@@ -206,13 +208,19 @@ def _make_pdfs(documents: list[Path]) -> bool:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, metavar="ĐƯỜNG_DẪN...")
+@click.option("--strict", is_flag=True,
+              help="Coi mọi cảnh báo là lỗi: văn bản có cảnh báo không được tạo, mã thoát 1.")
 @_guard
-def validate(paths: tuple[str, ...]) -> None:
-    """Kiểm tra các tệp YAML mà không tạo văn bản."""
+def validate(paths: tuple[str, ...], strict: bool) -> None:
+    """Kiểm tra các tệp YAML mà không tạo văn bản.
+
+    Chạy đúng các bước của `tdkt build` (kể cả kiểm tra thể thức Nghị định 30 của văn bản sẽ tạo),
+    chỉ không ghi tệp: cùng lỗi, cùng cảnh báo, cùng mã thoát.
+    """
     from tdkt_docs.build import Options, build
 
     ok = True
-    for outcome in build(_paths_exist(paths), Options(write=False)):
+    for outcome in build(_paths_exist(paths), Options(write=False, strict=strict)):
         ok = _report(outcome, "hợp lệ") and ok
     sys.exit(0 if ok else 1)
 
@@ -284,7 +292,7 @@ def rollover(file: str, year: int, out_file: str | None) -> None:
             click.echo(str(warning), err=True)
     checked = validate_one(Job(result.target, result.target.stem))
     if checked.error is not None:
-        click.echo(f"Tệp mới cần sửa trước khi tạo văn bản ({len(checked.error.problems)} lỗi):", err=True)
+        click.echo(f"Tệp mới cần sửa trước khi tạo văn bản ({sum(p.severity == 'error' for p in checked.error.problems)} lỗi):", err=True)
         _problems(checked.error)
         sys.exit(1)
     click.echo(f"✓ Tệp mới hợp lệ; tạo văn bản bằng: {_tdkt()} build {shown(result.target)}")

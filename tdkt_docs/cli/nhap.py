@@ -56,7 +56,7 @@ def make_nhap_command(guard, problems, tdkt):
             click.echo(str(warning), err=True)
         checked = validate_one(Job(saved.target, saved.target.stem))
         if checked.error is not None:
-            click.echo(f"Tệp mới cần sửa trước khi tạo văn bản ({len(checked.error.problems)} lỗi):", err=True)
+            click.echo(f"Tệp mới cần sửa trước khi tạo văn bản ({sum(p.severity == 'error' for p in checked.error.problems)} lỗi):", err=True)
             problems(checked.error)
             sys.exit(1)
         click.echo(f"✓ Tệp mới hợp lệ; tạo văn bản bằng: {tdkt()} build {shown(saved.target)}")

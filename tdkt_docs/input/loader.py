@@ -65,6 +65,10 @@ class Loaded:
     # the sanitising pass uses them to point at a character inside a long value.
     text: str = ""
     spans: dict[Key, tuple[int, int, str | None]] = field(default_factory=dict)
+    # The lists read from a spreadsheet, by their dotted path: how to name a cell of theirs.
+    sheets: dict[str, Any] = field(default_factory=dict)
+    # Warnings about the text itself (invisible or look-alike characters made plain before parsing).
+    notes: list[Problem] = field(default_factory=list)
 
     def position(self, index: int) -> tuple[int, int]:
         """1-based (line, column) of a character index in `text`."""
@@ -135,6 +139,30 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
         raise InputError(Problem(
             shown, "dòng thụt vào bằng phím Tab; YAML chỉ cho phép dấu cách — hãy thay Tab bằng dấu cách",
             line=tab, col=1))
+    from tdkt_docs.input.invisible import plain
+
+    text, notes = plain(text, shown)
+    try:
+        return _parse(text, shown, notes)
+    except InputError as exc:
+        # An odd character made plain may be what the parser stumbles on (a full-width space is one
+        # space where the clerk meant two): said with the error, so the cause is not invisible.
+        if not notes:
+            raise
+        raise InputError([_with_notes(p, notes) for p in exc.problems]) from None
+
+
+def _with_notes(problem: Problem, notes: list[Problem]) -> Problem:
+    here = [n.message for n in notes if n.line == problem.line]
+    if not here:
+        return problem
+    from dataclasses import replace
+
+    return replace(problem, message=problem.message + "".join(f"\n    lưu ý (cột {n.col}): {n.message}"
+                                                               for n in notes if n.line == problem.line))
+
+
+def _parse(text: str, shown: str, notes: list[Problem]) -> Loaded:
     text = _UNREADABLE_RE.sub(lambda m: PLACEHOLDER[m.group()], text)
     node = _compose(text, shown)
     if node is None:
@@ -143,7 +171,7 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
     data = builder.build(node, ())
     if builder.problems:
         raise InputError(builder.problems)
-    return Loaded(data, shown, builder.where, text, builder.spans)
+    return Loaded(data, shown, builder.where, text, builder.spans, notes=notes)
 
 
 _SAVE_AGAIN = "hãy mở tệp bằng Notepad hoặc VS Code và lưu lại với bảng mã UTF-8"
@@ -259,6 +287,18 @@ class _Builder:
         self.spans[path] = (start, node.end_mark.index, node.style or None)
         return value
 
+    def _not_a_key(self, key_node: yaml.Node) -> Problem:
+        # `- {{ nam }}: ...` — the braces opened a group of items, which then became a key.
+        mark = key_node.start_mark
+        src = self.text.split("\n")[mark.line] if mark.line < self.text.count("\n") + 1 else ""
+        message = "tên mục phải là chữ"
+        if src[mark.column:mark.column + 1] in "{[":
+            from tdkt_docs.input.yaml_errors import rewritten
+
+            message = (f"dấu '{src[mark.column]}' ở đầu đoạn bị YAML hiểu là một nhóm mục, rồi thành tên mục; "
+                       f"hãy đặt cả đoạn trong ngoặc kép \"...\"{rewritten(src, mark.column)}")
+        return Problem(self.shown, message, line=mark.line + 1, col=mark.column + 1)
+
     def _mapping(self, node: yaml.MappingNode, path: Key, depth: int) -> dict:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
@@ -269,8 +309,7 @@ class _Builder:
                     line=key_node.start_mark.line + 1, col=key_node.start_mark.column + 1))
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(Problem(
-                    self.shown, "tên mục phải là chữ", line=key_node.start_mark.line + 1))
+                self.problems.append(self._not_a_key(key_node))
                 continue
             key = str(key_node.value)
             line = key_node.start_mark.line + 1

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tdkt_docs.input.encoding import legacy_font, legacy_message
@@ -86,9 +86,26 @@ def sanitize(loaded: Loaded) -> Sanitized:
     legacy: list[tuple[Key, str]] = []
     loaded.data = _walk(loaded, loaded.data, (), result, legacy)
     _report_legacy(loaded, legacy, result)
+    from tdkt_docs.input.table_rows import check_tables
+
+    check_tables(loaded, loaded.data, (), result.errors)
+    result.warnings.extend(_placed(loaded, getattr(loaded, "notes", [])))
     result.warnings.sort(key=lambda p: (p.line or 0, p.col or 0))
     result.errors.sort(key=lambda p: (p.line or 0, p.col or 0))
     return result
+
+
+def _placed(loaded: Loaded, notes: list[Problem]) -> list[Problem]:
+    """The loader's notes on characters of the text, each with the field of the value on its line."""
+    if not notes:
+        return []
+    by_line: dict[int, Key] = {}
+    for path, (start, _, _) in loaded.spans.items():
+        line = loaded.text.count("\n", 0, start) + 1
+        if line not in by_line or start < loaded.spans[by_line[line]][0]:
+            by_line[line] = path
+    return [replace(n, field=dotted(by_line[n.line])) if n.field is None and n.line in by_line and n.file == loaded.file
+            else n for n in notes]
 
 
 def _walk(loaded: Loaded, value: Any, path: Key, result: Sanitized, legacy: list) -> Any:
@@ -99,6 +116,9 @@ def _walk(loaded: Loaded, value: Any, path: Key, result: Sanitized, legacy: list
             value[i] = _walk(loaded, item, path + (i,), result, legacy)
         return value
     if isinstance(value, dict):
+        curly = _curly_quoted(loaded, value, path, result)
+        if curly is not None:
+            return _text(loaded, curly, path, result, legacy)
         out: dict[str, Any] = {}
         for key, item in value.items():
             clean_key = key
@@ -117,6 +137,29 @@ def _walk(loaded: Loaded, value: Any, path: Key, result: Sanitized, legacy: list
             out[clean_key] = _walk(loaded, item, path + (clean_key,), result, legacy)
         return out
     return value
+
+
+_OPENING = "“‘«„"
+_CLOSING = "”’»“"
+
+
+def _curly_quoted(loaded: Loaded, value: dict, path: Key, result: Sanitized) -> str | None:
+    """`- “Lưu: VT, VHXH”`: curly quotes Word typed for straight ones, so YAML split the text at ': '.
+    An error (the clerk may have meant the curly quotes to be printed), with the line to type; the
+    text is kept whole so that the schema check does not tell the same mistake again."""
+    if len(value) != 1:
+        return None
+    key, item = next(iter(value.items()))
+    if not (isinstance(key, str) and key[:1] in _OPENING and isinstance(item, str) and item[-1:] in _CLOSING):
+        return None
+    file, line, col = loaded.locate(path + (key,))
+    lines = loaded.text.split("\n")
+    if file != loaded.file or line is None or col is None or line > len(lines):
+        return None
+    from tdkt_docs.input.yaml_errors import curly_advice
+
+    result.errors.append(Problem(file, curly_advice(lines[line - 1], col - 1), line, col, dotted(path)))
+    return f"{key[1:]}: {item[:-1]}"
 
 
 def _text(loaded: Loaded, value: str, path: Key, result: Sanitized, legacy: list) -> str:

@@ -38,12 +38,14 @@ def load_document(path: Path | str) -> Document:
 def with_shared(loaded: Loaded, path: Path, _chain: tuple[Path, ...] = ()) -> Document:
     data = loaded.data
     if not isinstance(data, dict) or KEY not in data:
-        return Document(loaded.data, loaded.file, dict(loaded.where), loaded.text, dict(loaded.spans))
+        return Document(loaded.data, loaded.file, dict(loaded.where), loaded.text, dict(loaded.spans),
+                        notes=list(loaded.notes))
     chain = _chain + (path.resolve(),)
     refs = _references(loaded)
     base_data: dict = {}
     base_where: dict[Key, tuple[str, int, int]] = {}
     uses: list[Path] = []
+    notes = list(loaded.notes)
     problems: list[Problem] = []
     for ref, ref_path in refs:
         file, line, col = loaded.locate(ref_path)
@@ -71,6 +73,7 @@ def with_shared(loaded: Loaded, path: Path, _chain: tuple[Path, ...] = ()) -> Do
                                     "ghi; hãy xóa dòng này", sline, scol, "loai"))
             continue
         uses.extend(p for p in [found.resolve(), *shared.uses] if p not in uses)
+        notes.extend(shared.notes)
         base_data, base_where = merge(base_data, base_where, shared.data, shared.where)
     if problems:
         raise InputError(problems)
@@ -79,7 +82,7 @@ def with_shared(loaded: Loaded, path: Path, _chain: tuple[Path, ...] = ()) -> Do
     merged, where = merge(base_data, base_where, own, own_where)
     # Spans point into this file's text: only the document's own values keep theirs.
     own_spans = {p: s for p, s in loaded.spans.items() if not (p and p[0] == KEY)}
-    return Document(merged, loaded.file, where, loaded.text, own_spans, uses)
+    return Document(merged, loaded.file, where, loaded.text, own_spans, notes=notes, uses=uses)
 
 
 def _references(loaded: Loaded) -> list[tuple[str, Key]]:

@@ -12,26 +12,15 @@ import csv
 import io
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
 from tdkt_docs.errors import InputError, Problem
 from tdkt_docs.input.loader import Loaded, display_path, dotted
+from tdkt_docs.input.sheet_cells import Column, Sheet, column_letter, spelled_number, votes_missing  # noqa: F401
 
 MAX_ROWS = 5000
 HEADER_SEARCH = 20  # a title and a few blank lines may sit above the header row
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    labels: tuple[str, ...]
-    required: bool = False
-
-    @property
-    def shown(self) -> str:
-        return self.labels[0]
 
 
 NOMINEE = (
@@ -73,10 +62,19 @@ def is_reference(value: Any) -> bool:
 
 def expand(loaded: Loaded, folder: Path) -> None:
     """Replace every `{tep: ...}` list in `loaded.data` by the rows of its spreadsheet, in place."""
-    problems: list[Problem] = []
-    _walk(loaded.data, (), loaded, folder, problems)
+    problems = read_sheets(loaded, folder)
     if problems:
         raise InputError(problems)
+
+
+def read_sheets(loaded: Loaded, folder: Path) -> list[Problem]:
+    """Like `expand`, but the problems of every sheet are returned, to be told with the YAML's own.
+
+    A list read with problems keeps its good rows, so the schema check still sees the rest of the file;
+    the sheet's problems then stand for those rows (see `sheet_cells.merge`)."""
+    problems: list[Problem] = []
+    _walk(loaded.data, (), loaded, folder, problems)
+    return problems
 
 
 # A function of the module, not one nested in expand: a nested function that calls itself is a
@@ -87,9 +85,12 @@ def _walk(node: Any, path: tuple, loaded: Loaded, folder: Path, problems: list[P
             here = path + (key,)
             if is_reference(value):
                 try:
-                    node[key] = _read(loaded, here, folder)
+                    node[key] = _read(loaded, here, folder, problems)
                 except InputError as exc:
                     problems.extend(exc.problems)
+                    # The list could not be read: what the schema would say of it is beside the point.
+                    node[key] = []
+                    loaded.sheets.setdefault(dotted(here), Sheet("", None, (), failed=True))
             else:
                 _walk(value, here, loaded, folder, problems)
     elif isinstance(node, list):
@@ -102,7 +103,7 @@ def _yaml_problem(loaded: Loaded, path: tuple, message: str) -> InputError:
     return InputError(Problem(file, message, line, col, dotted(path)))
 
 
-def _read(loaded: Loaded, path: tuple, folder: Path) -> list[dict]:
+def _read(loaded: Loaded, path: tuple, folder: Path, problems: list[Problem]) -> list[dict]:
     key = path[-1]
     ref = loaded.data
     for part in path:
@@ -125,21 +126,22 @@ def _read(loaded: Loaded, path: tuple, folder: Path) -> list[dict]:
                             "hãy đặt tệp cạnh tệp YAML hoặc sửa lại tên")
     sheet = ref.get("trang")
     if suffix == ".csv":
-        rows = _csv_rows(source, shown, _LABELS[key])
+        title, rows = None, _csv_rows(source, shown, _LABELS[key])
     else:
-        rows = _xlsx_rows(source, shown, None if sheet is None else str(sheet), loaded, path)
-    return _records(rows, SPECS[key], shown, loaded, path)
+        title, rows = _xlsx_rows(source, shown, None if sheet is None else str(sheet), loaded, path)
+    return _records(rows, Sheet(shown, title, SPECS[key]), loaded, path, problems)
 
 
 # The rows of the workbooks read lately, by their bytes and the sheet asked for. A batch names the
 # same list (the council's members, a district's nominees) from document after document, and
 # opening a workbook costs more than the rest of preparing a document; bytes that are the same give
 # the same rows, so an edited file is always read again. A few workbooks are kept, the oldest goes.
-_BOOKS: dict[tuple[bytes, str | None], tuple[tuple[Any, ...], ...]] = {}
+_BOOKS: dict[tuple[bytes, str | None], tuple[str, tuple[tuple[Any, ...], ...]]] = {}
 _BOOKS_KEPT = 4
 
 
-def _xlsx_rows(source: Path, shown: str, sheet: str | None, loaded: Loaded, path: tuple) -> tuple[tuple[Any, ...], ...]:
+def _xlsx_rows(source: Path, shown: str, sheet: str | None, loaded: Loaded,
+               path: tuple) -> tuple[str, tuple[tuple[Any, ...], ...]]:
     try:
         data = source.read_bytes()
     except OSError as exc:
@@ -159,8 +161,9 @@ def _unreadable(shown: str, exc: Exception) -> Problem:
                    f"phải .xlsx ({exc.__class__.__name__}); hãy mở bằng Excel và lưu lại dạng .xlsx")
 
 
-def _read_book(data: bytes, shown: str, sheet: str | None, loaded: Loaded, path: tuple) -> tuple[tuple[Any, ...], ...]:
-    """The rows of a sheet (the first when `sheet` is None), as tuples: they may be shared by documents."""
+def _read_book(data: bytes, shown: str, sheet: str | None, loaded: Loaded,
+               path: tuple) -> tuple[str, tuple[tuple[Any, ...], ...]]:
+    """The name and rows of a sheet (the first when `sheet` is None), as tuples: they may be shared."""
     import zipfile
 
     from openpyxl import load_workbook
@@ -182,7 +185,7 @@ def _read_book(data: bytes, shown: str, sheet: str | None, loaded: Loaded, path:
             rows.append(tuple(row))
             if len(rows) > MAX_ROWS + HEADER_SEARCH:
                 raise InputError(Problem(shown, f"bảng tính quá dài (hơn {MAX_ROWS} dòng); hãy tách thành nhiều tệp"))
-        return tuple(rows)
+        return ws.title, tuple(rows)
     finally:
         book.close()
 
@@ -204,15 +207,6 @@ def _csv_rows(source: Path, shown: str, labels: dict) -> list[list[Any]]:
     return rows
 
 
-def column_letter(index: int) -> str:
-    """1 → A, 27 → AA, as Excel names columns."""
-    out = ""
-    while index > 0:
-        index, rest = divmod(index - 1, 26)
-        out = chr(ord("A") + rest) + out
-    return out
-
-
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -225,9 +219,10 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def _records(rows: Sequence[Sequence[Any]], columns: tuple[Column, ...], shown: str, loaded: Loaded,
-             path: tuple) -> list[dict]:
-    spec = _LABELS[path[-1]]
+def _records(rows: Sequence[Sequence[Any]], sheet: Sheet, loaded: Loaded, path: tuple,
+             problems: list[Problem]) -> list[dict]:
+    """The rows under the header as records; a bad cell is a problem in `problems`, its row kept without it."""
+    spec, columns, shown = _LABELS[path[-1]], sheet.spec, sheet.shown
     header_at = None
     for number, row in enumerate(rows[:HEADER_SEARCH], 1):
         if any(not _blank(cell) and _norm(cell) in spec for cell in row):
@@ -235,52 +230,68 @@ def _records(rows: Sequence[Sequence[Any]], columns: tuple[Column, ...], shown: 
             break
     wanted = ", ".join(f"'{c.shown}'" for c in columns)
     if header_at is None:
-        raise InputError(Problem(shown, f"không tìm thấy dòng tên cột; dòng đầu bảng cần có các cột {wanted}", line=1))
+        raise InputError(Problem(shown, f"{sheet.named()}không tìm thấy dòng tên cột; dòng đầu bảng cần có các cột "
+                                 f"{wanted}", line=1))
     header = rows[header_at - 1]
     mapping: list[tuple[int, Column]] = []
     for index, cell in enumerate(header):
         if not _blank(cell) and _norm(cell) in spec:
             mapping.append((index, spec[_norm(cell)]))
-    found = {col.key for _, col in mapping}
-    problems = []
+            sheet.columns.setdefault(spec[_norm(cell)].key, (index + 1, str(cell).strip()))
+    sheet.header_at = header_at
+    loaded.sheets[dotted(path)] = sheet
+    missing = []
     for col in columns:
-        if col.required and col.key not in found:
+        if col.required and col.key not in sheet.columns:
             present = ", ".join(f"'{c}'" for c in header if not _blank(c)) or "(trống)"
             others = ", ".join(f"'{label}'" for label in col.labels[1:-1])
-            problems.append(Problem(shown, f"thiếu cột '{col.shown}' (hoặc {others}); dòng tên cột (dòng {header_at}) "
-                                    f"đang có: {present}", line=header_at, field=dotted(path)))
-    if problems:
-        raise InputError(problems)
+            missing.append(Problem(shown, f"{sheet.named()}thiếu cột '{col.shown}' (hoặc {others}); dòng tên cột "
+                                   f"(dòng {header_at}) đang có: {present}", line=header_at, field=dotted(path)))
+    if missing:
+        raise InputError(missing)
     records: list[dict] = []
     for number, row in enumerate(rows[header_at:], header_at + 1):
         cells = {index: _clean(row[index]) if index < len(row) else None for index, _ in mapping}
         if all(_blank(v) for v in cells.values()):
             continue
-        i = len(records)
-        record: dict[str, Any] = {}
-        first_col = None
-        for index, col in mapping:
-            value = cells[index]
-            loaded.where[path + (i, col.key)] = (shown, number, index + 1)
-            if first_col is None:
-                first_col = index + 1
-            if _blank(value):
-                continue
-            if col.key in record:  # two columns for one field ('Chức vụ' and 'Đơn vị'): read together
-                record[col.key] = f"{record[col.key]}, {value}"
-            else:
-                record[col.key] = value
-        for col in columns:
-            if col.required and col.key not in record:
-                index = next(index for index, c in mapping if c.key == col.key)
-                problems.append(Problem(
-                    shown, f"ô {column_letter(index + 1)}{number} (cột '{header[index]}') đang để trống; hãy điền, "
-                    "hoặc xóa cả dòng nếu dòng này thừa", number, index + 1, dotted(path + (i, col.key))))
-        loaded.where[path + (i,)] = (shown, number, first_col or 1)
+        here = path + (len(records),)
+        record = _record(cells, mapping, sheet, number, loaded, here, problems)
+        loaded.where[here] = (shown, number, mapping[0][0] + 1)
         records.append(record)
-    if problems:
-        raise InputError(problems)
     if not records:
-        raise InputError(Problem(shown, f"bảng tính chưa có dòng nào dưới dòng tên cột (dòng {header_at})",
-                                 line=header_at, field=dotted(path)))
+        raise InputError(Problem(shown, f"{sheet.named()}bảng tính chưa có dòng nào dưới dòng tên cột "
+                                 f"(dòng {header_at})", line=header_at, field=dotted(path)))
+    problems.extend(votes_missing(loaded, path, records, sheet, problems))
     return records
+
+
+def _record(cells: dict[int, Any], mapping: list[tuple[int, Column]], sheet: Sheet, number: int, loaded: Loaded,
+            here: tuple, problems: list[Problem]) -> dict[str, Any]:
+    record: dict[str, Any] = {}
+    for index, col in mapping:
+        value = cells[index]
+        loaded.where.setdefault(here + (col.key,), (sheet.shown, number, index + 1))
+        if _blank(value):
+            continue
+        if col.key == "dong_y" and not _is_count(value):
+            problems.append(Problem(sheet.shown, f"{sheet.cell('dong_y', number)} đang ghi '{value}', không phải "
+                                    f"một số; hãy gõ số phiếu bằng chữ số, ví dụ {spelled_number(value) or 9}",
+                                    number, index + 1, dotted(here + (col.key,))))
+            continue
+        if col.key in record:  # two columns for one field ('Chức vụ' and 'Đơn vị'): read together
+            record[col.key] = f"{record[col.key]}, {value}"
+        else:
+            record[col.key] = value
+    for col in sheet.spec:
+        if col.required and col.key not in record:
+            index = sheet.columns[col.key][0]
+            problems.append(Problem(sheet.shown, f"{sheet.cell(col.key, number)} đang để trống; hãy điền, hoặc xóa "
+                                    "cả dòng nếu dòng này thừa", number, index, dotted(here + (col.key,))))
+    return record
+
+
+def _is_count(value: Any) -> bool:
+    # A .csv hands over text: '9' is a count the schema reads as 9.
+    if isinstance(value, str):
+        return value.isascii() and value.isdigit()
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0

@@ -2,6 +2,7 @@
 caret under it, and what to type instead (quotes, a space after ':', a closing bracket)."""
 from __future__ import annotations
 
+import json
 import re
 
 import yaml
@@ -66,8 +67,13 @@ def _diagnose(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, int, st
         if start is None:
             continue
         first = src[start]
+        row = _flow_row(src, start) if first == "[" else None
+        if row is not None:
+            return mark.line + 1, row[0], row[1]
+        if first in _CURLY:
+            return mark.line + 1, start + 1, curly_advice(src, start)
         if first in _STARTS and first not in "\"'":
-            return mark.line + 1, start + 1, f"{_STARTS[first]}; {_QUOTE}"
+            return mark.line + 1, start + 1, f"{_STARTS[first]}; {_QUOTE}{rewritten(src, start)}"
         if first in "\"'":
             close = src.find(first, start + 1)
             rest = src[close + 1:].strip() if close > 0 else ""
@@ -95,6 +101,76 @@ def _diagnose(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, int, st
                     f"dòng kết thúc bằng dấu ':' nên YAML hiểu nhầm là tên một mục; {_QUOTE}, "
                     "ví dụ: \"... cụ thể như sau:\"")
     return None
+
+
+# Quotes Word and phones type in place of the straight ones; YAML reads them as letters.
+_CURLY = {"“": "”", "‘": "’", "«": "»", "„": "“"}
+
+
+def _code_end(src: str, start: int) -> int:
+    """Where the value ends: before a ' #' comment."""
+    comment = src.find(" #", start)
+    return len(src.rstrip()) if comment < 0 else len(src[:comment].rstrip())
+
+
+def rewritten(src: str, start: int) -> str:
+    """The line with its value in straight double quotes, as the advice to copy."""
+    end = _code_end(src, start)
+    line = f"{src[:start].strip()} {json.dumps(src[start:end], ensure_ascii=False)}{src[end:]}".strip()
+    return f", tức là sửa dòng thành: {line}"
+
+
+def curly_advice(src: str, start: int) -> str:
+    end = _code_end(src, start)
+    value = src[start:end]
+    close = _CURLY[value[0]]
+    inner = value[1:-1] if value.endswith(close) or value.endswith("”") else value[1:]
+    line = f"{src[:start].strip()} {json.dumps(inner, ensure_ascii=False)}".strip()
+    return (f"dấu ngoặc cong {value[0]} {close} (Word tự đổi) không phải dấu ngoặc kép của YAML; hãy gõ dấu "
+            f"ngoặc kép thẳng \" trên bàn phím, tức là sửa dòng thành: {line}")
+
+
+# What a cell of a one-line table row [a, b, c] may not hold unquoted.
+_CELL_BAD = re.compile(r"[{}\[\]]|: |:$| #|^[&*!|>%@`]")
+
+
+def _flow_cells(inner: str) -> list[str] | None:
+    """The cells of `[a, "b, c", d]` as typed (quotes kept); None when a quote is left open."""
+    cells, cell, quote = [], "", None
+    for ch in inner:
+        if quote:
+            cell += ch
+            if ch == quote:
+                quote = None
+        elif ch in "\"'" and not cell.strip():
+            quote, cell = ch, cell + ch
+        elif ch == ",":
+            cells.append(cell.strip())
+            cell = ""
+        else:
+            cell += ch
+    if quote:
+        return None
+    return cells + [cell.strip()]
+
+
+def _flow_row(src: str, start: int) -> tuple[int, str] | None:
+    """A one-line table row with a cell YAML cannot read unquoted ('{{ nam }}', ':'): that cell, quoted."""
+    end = _code_end(src, start)
+    if not src[start:end].endswith("]"):
+        return None
+    cells = _flow_cells(src[start + 1:end - 1])
+    if not cells:
+        return None
+    bad = [i for i, c in enumerate(cells) if c[:1] not in "\"'" and _CELL_BAD.search(c)]
+    if not bad:
+        return None
+    fixed = [json.dumps(c, ensure_ascii=False) if i in bad else c for i, c in enumerate(cells)]
+    line = f"{src[:start].strip()} [{', '.join(fixed)}]".strip()
+    named = ", ".join(f"«{cells[i]}»" for i in bad)
+    col = src.index(cells[bad[0]], start) + 1
+    return col, (f"trong dòng bảng [ ... ], ô {named} có dấu mà YAML hiểu là ký hiệu ({{ }} [ ] ':' hoặc ' #'); "
+                 f"hãy đặt riêng ô đó trong ngoặc kép, không đặt cả dòng, tức là sửa dòng thành: {line}")
 
 
 def _unclosed_quote(lines: list[str]) -> int | None:

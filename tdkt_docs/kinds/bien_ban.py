@@ -39,7 +39,16 @@ class Outcome:
 
     @property
     def passed_totals(self) -> list[Total]:
-        return [t for t in self.totals if t.vote.passed]
+        return [t for t in self.voted_totals if t.vote.passed]
+
+    @property
+    def voted_totals(self) -> list[Total]:
+        return [t for t in self.totals if t.vote is not None]
+
+    @property
+    def unvoted(self) -> list[Total]:
+        """Awards a biên bản lists with their numbers only ("38 cá nhân, danh sách kèm theo"): no vote given."""
+        return [t for t in self.totals if t.vote is None]
 
 
 def thresholds(q: QuyChe) -> tuple[list[rules.Rule], rules.Threshold]:
@@ -68,7 +77,7 @@ def build(doc: BienBanPhan, ds: DanhSach, loaded: Loaded | None, prefix: tuple =
     named = nominees(ds, loaded, list_path)
     given, single = totals(ds, named, loaded, list_path)
     outcome = Outcome(single, given, named)
-    _votes(doc, outcome, loaded, att, problems)
+    _votes(doc, outcome, loaded, att, problems, votes_needed=bool(also))
     normalise.raise_if(problems)
 
     numbering = normalise.Numbering(loaded)
@@ -87,20 +96,24 @@ def build(doc: BienBanPhan, ds: DanhSach, loaded: Loaded | None, prefix: tuple =
         numbering.walk(doc.noi_dung, prefix + ("noi_dung",))
         for name in ("hop_le", "ket_qua", "ket_luan", "ket_thuc"):
             auto[name]()
+    if doc.dia_danh and doc.ngay is None and start is None:
+        numbering.problem(prefix + ("dia_danh",), "dòng địa danh cần một ngày: hãy thêm dòng 'ngay: 2026-05-25' "
+                          "(ngày ghi trên dòng này), hoặc 'bat_dau: 2026-05-25 15:30' (ngày giờ họp)")
     normalise.raise_if(numbering.problems)
     normalise.close_content(numbering.blocks)
 
+    day = start.date() if start is not None else doc.ngay.full if doc.ngay is not None else None
     rendering = Rendering("bien_ban.docx", _header(doc, start) | {
         "khoi": numbering.blocks, "thu_ky": thu_ky.ho_ten, "chu_toa": chu_toa.ho_ten,
         "noi_nhan": vn.noi_nhan_lines(doc.noi_nhan)},
-        title=f"Biên bản - {doc.ten_cuoc_hop}"[:250], date=start.date().isoformat(),
+        title=f"Biên bản - {doc.ten_cuoc_hop}"[:250], date=day.isoformat() if day else "2000-01-01",
         creator=doc.co_quan.ten.replace("\n", " "))
     rendering.warnings = cap_warnings(outcome.passed, outcome.passed_totals, caps_of(doc.quy_che.gioi_han), loaded,
                                       list_path)
     return rendering, outcome
 
 
-def _header(doc: BienBanPhan, start: datetime) -> dict:
+def _header(doc: BienBanPhan, start: datetime | None) -> dict:
     name_lines = doc.co_quan.ten.split("\n")
     title = title_lines.balance(doc.ten_cuoc_hop)
     head = vn.BLANK_NUMBER if doc.so is None else vn.two_digits(doc.so)
@@ -127,8 +140,17 @@ def _computed(numbering: normalise.Numbering, doc: BienBanPhan, att, chu_toa, th
     para = numbering.paragraph
 
     def thoi_gian() -> None:
-        para("doan", f"Thời gian bắt đầu: {vn.gio_phut(start.hour, start.minute)}, {vn.ngay_day_du(start.date())}.")
-        para("doan", f"Địa điểm: {_sentence(doc.dia_diem)}")
+        # Asked for here, where they are printed: a biên bản that does not print them needs neither.
+        if start is None:
+            numbering.problem(prefix + ("bat_dau",), "biên bản in dòng «Thời gian bắt đầu» nên cần ngày giờ họp: "
+                              "hãy thêm dòng 'bat_dau: 2026-05-25 15:30'")
+        else:
+            para("doan", f"Thời gian bắt đầu: {vn.gio_phut(start.hour, start.minute)}, {vn.ngay_day_du(start.date())}.")
+        if doc.dia_diem is None:
+            numbering.problem(prefix + ("dia_diem",), "biên bản in dòng «Địa điểm» nên cần địa điểm họp: hãy thêm "
+                              "dòng 'dia_diem: Phòng họp Hội đồng sư phạm nhà trường'")
+        else:
+            para("doan", f"Địa điểm: {_sentence(doc.dia_diem)}")
 
     def diem_danh() -> None:
         _who(numbering, doc, att)
@@ -152,8 +174,10 @@ def _computed(numbering: normalise.Numbering, doc: BienBanPhan, att, chu_toa, th
             "ket_luan": lambda: _conclusion(numbering, doc, outcome), "ket_thuc": ket_thuc}
 
 
-def _votes(doc: BienBanPhan, outcome: Outcome, loaded: Loaded | None, att, problems: list[Problem]) -> None:
-    """Each nominee (or each award given as a total) with its vote counted by the council's rule."""
+def _votes(doc: BienBanPhan, outcome: Outcome, loaded: Loaded | None, att, problems: list[Problem],
+           votes_needed: bool) -> None:
+    """Each nominee (or each award given as a total) with its vote counted by the council's rule. A
+    total may come without its vote in a biên bản alone; a dossier's tờ trình needs every vote."""
     own, default = thresholds(doc.quy_che)
     present, total = att.present, att.total
     by_award: dict[str, rules.Threshold] = {}  # a long list names a few awards many times
@@ -162,6 +186,8 @@ def _votes(doc: BienBanPhan, outcome: Outcome, loaded: Loaded | None, att, probl
         if t is None:
             t = by_award[n.hinh_thuc] = rules.threshold_for(n.hinh_thuc, own, default)
         who = n.ten if isinstance(n, Nominee) else n.hinh_thuc
+        if n.dong_y is None and not isinstance(n, Nominee) and not votes_needed:
+            continue
         if n.bieu_quyet is None:
             n.bieu_quyet = "bo_phieu_kin" if t.secret else "gio_tay"
         elif t.secret and n.bieu_quyet != "bo_phieu_kin":
@@ -217,20 +243,30 @@ def _results(numbering: normalise.Numbering, outcome: Outcome) -> None:
         numbering.paragraph("dan", f"Kết quả biểu quyết đề nghị tặng {vn.danh_hieu(only[0])}:" if len(only) == 1
                             else "Kết quả biểu quyết:")
         numbering.blocks.append(normalise.Block("bang", xml=vote_table(outcome.items)))
-    if outcome.totals:
+    voted = outcome.voted_totals
+    if voted:
         numbering.paragraph("dan", "Kết quả biểu quyết theo từng hình thức:" if outcome.items else "Kết quả biểu quyết:")
-        rows = [[str(i), t.hinh_thuc, counted(t.counts) + (f" ({t.kem_theo})" if t.kem_theo else ""),
-                 METHOD[t.bieu_quyet], vn.ti_so(t.vote.votes, t.vote.base), vn.percent(t.vote.votes, t.vote.base),
-                 "Đạt" if t.vote.passed else "Không đạt"] for i, t in enumerate(outcome.totals, 1)]
+        rows = [[str(i), t.hinh_thuc, _numbers(t), METHOD[t.bieu_quyet], vn.ti_so(t.vote.votes, t.vote.base),
+                 vn.percent(t.vote.votes, t.vote.base), "Đạt" if t.vote.passed else "Không đạt"]
+                for i, t in enumerate(voted, 1)]
         numbering.blocks.append(normalise.Block("bang", xml=grid(TOTAL_HEADERS, rows, TOTAL_WIDTHS, centred=(0, 3, 4, 5, 6))))
+    if outcome.unvoted:
+        numbering.paragraph("dan", "Danh sách đề nghị:")
+        _bullets(numbering, [f"{t.hinh_thuc}: {_numbers(t)}" for t in outcome.unvoted])
+
+
+def _numbers(t: Total) -> str:
+    return counted(t.counts) + (f" ({t.kem_theo})" if t.kem_theo else "")
 
 
 def _conclusion(numbering: normalise.Numbering, doc: BienBanPhan, outcome: Outcome) -> None:
     para = numbering.paragraph
     passed, failed = outcome.passed, [n for n in outcome.items if not n.vote.passed]
     passed_totals = outcome.passed_totals
-    failed_totals = [t for t in outcome.totals if not t.vote.passed]
-    if passed or passed_totals:
+    failed_totals = [t for t in outcome.voted_totals if not t.vote.passed]
+    if not outcome.items and not outcome.voted_totals:
+        pass  # nothing was voted: the conclusion is the clerk's own (ket_luan)
+    elif passed or passed_totals:
         para("doan", f"Kết luận: Hội đồng thống nhất đề nghị {request(passed, passed_totals)}.")
     else:
         para("doan", "Kết luận: không có trường hợp nào đạt tỷ lệ phiếu đồng ý theo quy chế để đề nghị khen thưởng.")
@@ -249,8 +285,14 @@ def _bullets(numbering: normalise.Numbering, lines: list[str]) -> None:
         numbering.paragraph("gach", f"- {line}{'.' if i == len(lines) - 1 else ';'}")
 
 
-def _times(doc, loaded, prefix, problems) -> tuple[datetime, datetime | None]:
+def _times(doc, loaded, prefix, problems) -> tuple[datetime | None, datetime | None]:
     b, e = doc.bat_dau, doc.ket_thuc
+    if b is None:
+        if e is not None and e.ngay is None:
+            problems.append(at(loaded, prefix + ("ket_thuc",), "giờ kết thúc cần ngày họp: hãy thêm dòng 'bat_dau: "
+                               "2026-05-25 15:30' (ngày giờ bắt đầu), hoặc ghi cả ngày: 'ket_thuc: 2026-05-25 17:00'"))
+            return None, None
+        return None, None if e is None else datetime(e.ngay.year, e.ngay.month, e.ngay.day, e.gio, e.phut)
     if b.ngay is None:
         problems.append(at(loaded, prefix + ("bat_dau",), "cần cả ngày và giờ bắt đầu, ví dụ 2026-01-08 14:00"))
         raise InputError(problems)
@@ -270,7 +312,7 @@ def _rules_text(outcome: Outcome, att) -> str:
     """The quorum as found and the thresholds the nominees were held to, in one sentence."""
     used: dict[rules.Threshold, list[str]] = {}
     seen: set[tuple[str, int]] = set()
-    for n in outcome.items + outcome.totals:
+    for n in outcome.items + outcome.voted_totals:
         # A nominee whose award and threshold were met already adds nothing, and the threshold's
         # Fraction is slow to hash: a long list is looked up by its few distinct pairs.
         if (n.hinh_thuc, id(n.vote.threshold)) in seen:
@@ -284,11 +326,13 @@ def _rules_text(outcome: Outcome, att) -> str:
         base = "số thành viên có mặt" if t.base == rules.PRESENT else "tổng số thành viên Hội đồng"
         return f"từ {rules.shown(t.share)} {base} đồng ý trở lên" + (", bỏ phiếu kín" if t.secret else "")
 
+    text = (f"Số thành viên dự họp {vn.ti_so(att.present, att.total)}, đạt từ {rules.shown(att.quorum)} số thành "
+            f"viên Hội đồng trở lên, đủ điều kiện biểu quyết theo quy chế.")
+    if not used:
+        return text
     ordered = sorted(used, key=lambda t: (t.secret, t.share))
     main, others = ordered[0], ordered[1:]
-    text = (f"Số thành viên dự họp {vn.ti_so(att.present, att.total)}, đạt từ {rules.shown(att.quorum)} số thành "
-            f"viên Hội đồng trở lên, đủ điều kiện biểu quyết theo quy chế. Trường hợp được đề nghị phải được "
-            f"{need(main)}")
+    text = text[:-1] + f". Trường hợp được đề nghị phải được {need(main)}"
     if others:
         text += "; riêng " + "; ".join(f"{vn.liet_ke(used[t])}: {need(t)}" for t in others)
     return text + "."

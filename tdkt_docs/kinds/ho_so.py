@@ -24,7 +24,7 @@ def ho_so(doc: HoSo, loaded: Loaded | None) -> list[Rendering]:
         also = " và quyết định khen thưởng" if doc.quyet_dinh else ""
         raise InputError(at(loaded, ("de_nghi",), "không trường hợp nào đạt tỷ lệ phiếu đồng ý theo quy chế, nên "
                             f"không có ai để đề nghị trong tờ trình{also}; hãy kiểm tra lại số phiếu 'dong_y'"))
-    met = doc.bien_ban.bat_dau.ngay
+    met = doc.bien_ban.bat_dau.ngay if doc.bien_ban.bat_dau is not None else None
     signed = doc.to_trinh.ngay.full
     if signed is not None and met is not None and signed < met:
         raise InputError(at(loaded, ("to_trinh", "ngay"),
@@ -49,7 +49,7 @@ def decision_of(doc: HoSo, passed: list, passed_totals: list, loaded: Loaded | N
     number = vn.so_ky_hieu(tt.so, vn.TYPE_ABBR["to_trinh"], tt.co_quan.viet_tat)
     asked = qd.theo_de_nghi or (f"Theo đề nghị của {tt.chu_the} tại Tờ trình số {number} "
                                 f"{vn.ngay_thang_nam(tt.ngay.ngay, tt.ngay.thang, tt.ngay.nam)}")
-    met = doc.bien_ban.bat_dau.ngay
+    met = doc.bien_ban.bat_dau.ngay if doc.bien_ban.bat_dau is not None else None
     minutes = [f"Căn cứ Biên bản họp {doc.bien_ban.hoi_dong} {vn.ngay_thang_nam(met.day, met.month, met.year)};"] \
         if met else []
     made = quyet_dinh.build(qd, passed, passed_totals, loaded, ("quyet_dinh",), asked, minutes)

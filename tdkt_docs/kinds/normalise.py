@@ -2,6 +2,7 @@
 signature lines, './.', all computed here and never typed by the clerk."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
@@ -9,7 +10,7 @@ from markupsafe import Markup
 
 from tdkt_docs import title_lines, vn
 from tdkt_docs.errors import InputError, Problem
-from tdkt_docs.kinds.markup import plain, runs
+from tdkt_docs.kinds.markup import Fragment, plain, runs
 from tdkt_docs.input.loader import Loaded, dotted
 from tdkt_docs.model import Bang, Gach, Muc, NguoiKy, VanBan
 from tdkt_docs.model.fields import TuDong
@@ -149,6 +150,11 @@ class Numbering:
     def paragraph(self, kieu: str, text: str) -> None:
         self.blocks.append(Block(kieu, runs(text), text=plain(text), source=text))
 
+    def can_cu(self, lines: list[str]) -> None:
+        """The căn cứ lines, their end punctuation computed as Nơi nhận's is."""
+        for line in vn.can_cu_lines(lines):
+            self.paragraph("can_cu", line)
+
     def table(self, bang: Bang) -> None:
         from tdkt_docs.kinds.tables import table_xml
 
@@ -174,6 +180,11 @@ KEEP_WHOLE_CHARS = 640
 def close_content(blocks: list[Block]) -> None:
     """Append './.' to the last paragraph of the content (PL III templates), and keep that paragraph
     with Nơi nhận and the signature: a page holding only them is sent back by the văn thư."""
+    if blocks and blocks[-1].kieu == "bang":
+        # Content ending with a table: the mark goes after it, not on the line that leads into it,
+        # and the table's last row goes with it to the signature's page.
+        blocks[-1].xml = _last_row_kept_with_next(blocks[-1].xml)
+        blocks.append(Block("doan", runs("./."), text="./.", source="./."))
     for block in reversed(blocks):
         if block.kieu == "bang":
             continue
@@ -184,6 +195,14 @@ def close_content(blocks: list[Block]) -> None:
         block.text = vn.end_mark(block.text)
         keep_with_signature(block)
         return
+
+
+def _last_row_kept_with_next(xml: Fragment) -> Fragment:
+    start = xml.rfind("<w:tr>") if "<w:tr>" in xml else xml.rfind("<w:tr ")
+    if start < 0:
+        return xml
+    row = re.sub(r'(<w:pPr>(?:<w:pStyle w:val="[^"]*"/>)?)', r"\1<w:keepNext/>", str(xml[start:]))
+    return Fragment(str(xml[:start]) + row)  # still whole, every text in it escaped
 
 
 def keep_with_signature(block: Block) -> None:
@@ -249,8 +268,7 @@ def header(doc: VanBan, type_abbr: str) -> dict:
 def content_blocks(doc: Any, loaded: Loaded | None) -> list[Block]:
     """Căn cứ, opening, numbered body and closing of a Mẫu 1.4 document, ending with './.'."""
     numbering = Numbering(loaded)
-    for line in doc.can_cu:
-        numbering.paragraph("can_cu", line)
+    numbering.can_cu(doc.can_cu)
     for line in doc.mo_dau:
         numbering.paragraph("doan", line)
     numbering.walk(doc.noi_dung, ("noi_dung",))

@@ -77,8 +77,7 @@ def build(doc: ToTrinhPhan, items: list[Nominee], loaded: Loaded | None, prefix:
     annex = doc.danh_sach_kem_theo and bool(items)
     table = list_table(items) if items else None
     numbering = normalise.Numbering(loaded)
-    for line in doc.can_cu:
-        numbering.paragraph("can_cu", line)
+    numbering.can_cu(doc.can_cu)
     for line in doc.mo_dau:
         numbering.paragraph("doan", line)
     numbering.auto = _computed(numbering, doc, authority, items, given, annex, table)

@@ -180,10 +180,12 @@ class BienBanPhan(Base):
                               examples=["Họp Hội đồng Thi đua - Khen thưởng xã xét đề nghị khen thưởng năm 2025"])
     hoi_dong: Chu = Field(description="Tên Hội đồng như viết trong câu văn.",
                           examples=["Hội đồng Thi đua - Khen thưởng xã Tam Đường"])
-    bat_dau: ThoiDiem = Field(description="Ngày và giờ bắt đầu: 2026-01-08 14:00.", examples=["2026-01-08 14:00"])
+    bat_dau: ThoiDiem | None = Field(None, description="Ngày và giờ bắt đầu: 2026-01-08 14:00; cần khi biên bản in "
+                                     "dòng «Thời gian bắt đầu» hoặc giờ kết thúc.", examples=["2026-01-08 14:00"])
     ket_thuc: ThoiDiem | None = Field(None, description="Giờ kết thúc: 16:30 (cùng ngày) hoặc 2026-01-09 08:30; "
                                       "bỏ trống: không in dòng giờ kết thúc.", examples=["16:30"])
-    dia_diem: Chu = Field(description="Địa điểm họp.", examples=["Hội trường Ủy ban nhân dân xã Tam Đường"])
+    dia_diem: Chu | None = Field(None, description="Địa điểm họp; cần khi biên bản in dòng «Địa điểm».",
+                                 examples=["Hội trường Ủy ban nhân dân xã Tam Đường"])
     thanh_vien: list[ThanhVien] = ListOrSheet(
         "Tất cả thành viên Hội đồng, có mặt và vắng mặt (vắng thì ghi 'vang'); hoặc chỉ ghi 'so_thanh_vien'.",
         [_MEMBERS_EXAMPLE, {"tep": "thanh-vien.xlsx"}])

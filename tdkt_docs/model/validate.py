@@ -135,6 +135,9 @@ def _missing(loaded: Loaded, model: type[BaseModel], loc: tuple) -> Problem:
     field = field_info(model, loc)
     inside = f" trong mục '{dotted(parent)}'" if parent else ""
     shape = shape_of(field) if field is not None else "chu"
+    # A value written on one line when it may be ("bat_dau: 2026-01-08 14:00"): the simplest advice.
+    if shape == "muc" and example_line(key, field):
+        shape = "chu"
     if shape == "muc":
         required = [n for m in field_models(field) for n, f in m.model_fields.items() if f.is_required()]
         todo = f"hãy thêm mục '{key}:'{inside}{about(field)}"

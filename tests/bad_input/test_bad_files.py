@@ -323,14 +323,16 @@ def test_colon_and_other_errors_reported_together(ws):
 
 def test_italic_mark_at_the_start(ws):
     assert ws.refused(VALID.replace("      - Đoạn một.", "      - *Ghi chú*: đoạn một.")) == [
-        f"{F}:14:9: lỗi cú pháp YAML: dấu '*' (chữ nghiêng/đậm) ở đầu đoạn bị YAML hiểu là bí danh; {QUOTE}",
+        f"{F}:14:9: lỗi cú pháp YAML: dấu '*' (chữ nghiêng/đậm) ở đầu đoạn bị YAML hiểu là bí danh; {QUOTE}, tức là "
+        "sửa dòng thành: - \"*Ghi chú*: đoạn một.\"",
         "          - *Ghi chú*: đoạn một.",
         "            ^", FAILED]
 
 
 def test_template_braces_at_the_start(ws):
     assert ws.refused(VALID.replace("trich_yeu: Tổ chức", "trich_yeu: {{ ten }} Tổ chức")) == [
-        f"{F}:8:12: lỗi cú pháp YAML: dấu '{{' ở đầu đoạn bị YAML hiểu là một nhóm mục; {QUOTE}",
+        f"{F}:8:12: lỗi cú pháp YAML: dấu '{{' ở đầu đoạn bị YAML hiểu là một nhóm mục; {QUOTE}, tức "
+        "là sửa dòng thành: trich_yeu: \"{{ ten }} Tổ chức phong trào thi đua năm 2026\"",
         "    trich_yeu: {{ ten }} Tổ chức phong trào thi đua năm 2026",
         "               ^", FAILED]
 

@@ -27,7 +27,7 @@ def test_control_character_in_a_cell(to_trinh):
     result = run_cli("build", "tt.yaml", "-o", "out")
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
-        f"ds.csv:2:1: de_nghi.ca_nhan[1].ten: cảnh báo: đã bỏ 1 ký tự không in được (U+000B) {REMOVED}"]
+        f"ds.csv:2:1: de_nghi.ca_nhan[1].ten: cảnh báo: ô A2 (cột 'Họ và tên'): đã bỏ 1 ký tự không in được (U+000B) {REMOVED}"]
     assert "\nNguyễn Văn An\nGiáo viên\n" in docx_text(to_trinh / "out" / "tt.docx")
 
 

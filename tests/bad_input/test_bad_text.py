@@ -110,7 +110,9 @@ def test_control_character_written_as_escape(ws):
 def test_byte_order_mark_inside_text_is_removed(ws):
     result, text = ws.accepted(VALID.replace("Đoạn một.", "Đoạn\ufeff một."))
     assert result.stderr.splitlines() == [
-        f"{F}:14:13: noi_dung[1].noi_dung[1]: cảnh báo: đã bỏ 1 ký tự không in được (U+FEFF) {REMOVED}"]
+        f"{F}:14:13: noi_dung[1].noi_dung[1]: cảnh báo: đã bỏ ký tự vô hình: dấu BOM (dấu thứ tự byte) giữa tệp "
+        "(U+FEFF) — thường dính vào khi dán chữ từ trang web, Word hoặc tin nhắn; không cần làm gì, muốn tệp sạch "
+        "hẳn thì xóa rồi gõ lại chữ ở chỗ này"]
     assert "\nĐoạn một./.\n" in text
 
 
@@ -148,5 +150,9 @@ def test_control_character_in_a_key(ws):
 def test_two_keys_equal_once_cleaned(ws):
     bad = VALID.replace("  ho_ten: Nguyễn Văn An", "  ho_ten: Nguyễn Văn An\n  ho_ten\ufeff: Trần Văn Bình")
     assert ws.refused(bad) == [
-        f"{F}:22:3: nguoi_ky.ho_ten: 'ho_ten' bị khai báo hai lần; hãy xóa một lần",
+        f"{F}:22:3: nguoi_ky.ho_ten: 'ho_ten' bị khai báo hai lần (lần đầu ở dòng 21); hãy xóa một lần",
+        # The invisible character that made two keys look different is named with the error.
+        "    lưu ý (cột 9): đã bỏ ký tự vô hình: dấu BOM (dấu thứ tự byte) giữa tệp (U+FEFF) — thường dính vào khi "
+        "dán chữ từ trang web, Word hoặc tin nhắn; không cần làm gì, muốn tệp sạch hẳn thì xóa rồi gõ lại chữ ở "
+        "chỗ này",
         "✗ data/van-ban.yaml: 1 lỗi, chưa tạo văn bản."]

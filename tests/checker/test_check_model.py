@@ -57,6 +57,31 @@ def test_labels_read_from_text():
     assert parse("XXXVIII. TỔ CHỨC") == ("roman", 38, "XXXVIII.") and parse("XLIV. A")[1] == 44
     assert parse("L. Tôn") is None and parse("V. Lê") == ("roman", 5, "V.")
     assert parse("Mục đích") is None and parse("2022 là năm") is None and parse("C. Mác") is None
+    # right after XLIX. a lone L. is the next heading, not an initial
+    assert parse("L. TỔNG KẾT", next_roman=50) == ("roman", 50, "L.") and parse("L. Tôn", next_roman=12) is None
+
+
+def test_a_plan_with_fifty_headings_passes_the_numbering_rule(tmp_path):
+    import textwrap
+
+    from tdkt_docs.build import Job, build_one
+    from tdkt_docs.checker import check_docx
+
+    sections = "".join(f"  - tieu_de: Nhiệm vụ số {n}\n    noi_dung: [Thực hiện nhiệm vụ.]\n" for n in range(1, 53))
+    (tmp_path / "kh.yaml").write_text(textwrap.dedent("""\
+        loai: ke_hoach
+        co_quan: {ten: "ỦY BAN NHÂN DÂN\\nXÃ TÂN LẬP", viet_tat: UBND}
+        so: 12
+        dia_danh: Tân Lập
+        ngay: 2026-03-05
+        trich_yeu: Tổ chức phong trào thi đua năm 2026
+        noi_nhan: [UBND tỉnh, "Lưu: VT"]
+        nguoi_ky: {quyen_han: TM. ỦY BAN NHÂN DÂN, chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn An}
+        noi_dung:
+        """) + sections, encoding="utf-8")
+    outcome = build_one(Job(tmp_path / "kh.yaml", "kh"), tmp_path)
+    assert outcome.error is None, outcome.error
+    assert [f.line() for f in check_docx(tmp_path / "kh.docx") if f.rule == "ND30.DANH_SO.SEQUENCE"] == []
 
 
 def test_findings_as_project_problems(good_docx):

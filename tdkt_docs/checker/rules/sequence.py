@@ -38,8 +38,9 @@ ORDER = ["phan", "chuong", "muc_so", "dieu", "roman", "arabic", "dotted", "lette
 NOT_RESET_BY = {"dieu": {"phan", "chuong", "muc_so"}}
 
 
-def parse(text: str) -> tuple[str, object, str] | None:
-    """(level, value, label as shown) of a paragraph's leading number, or None."""
+def parse(text: str, next_roman: int | None = None) -> tuple[str, object, str] | None:
+    """(level, value, label as shown) of a paragraph's leading number, or None. `next_roman` is the
+    heading number that would come next: "L." after XLIX. is 50, not an initial."""
     text = text.lstrip()
     first = text[:1]
     patterns = _BY_FIRST.get(first)
@@ -55,7 +56,8 @@ def parse(text: str) -> tuple[str, object, str] | None:
         if level in ("phan", "chuong", "roman"):
             value = roman_value(raw)
             # "C. Mác", "D. Trump": a lone C, D, L or M is an initial, not a number.
-            if value is None or (level == "roman" and (value > 99 or (len(raw) == 1 and raw not in "IVX"))):
+            initial = len(raw) == 1 and raw not in "IVX" and value != next_roman
+            if value is None or (level == "roman" and (value > 99 or initial)):
                 continue
             return level, value, label
         if level == "dotted":
@@ -197,7 +199,8 @@ def check(lay: Layout, rep: Report) -> None:
             continue
         if para.label is not None and para.label.fmt == "bullet":
             continue
-        parsed = parse(para.text)
+        last = state.last.get("roman")
+        parsed = parse(para.text, last + 1 if isinstance(last, int) else None)
         if parsed is None:
             continue
         state.see(para, *parsed)
