@@ -110,6 +110,12 @@ def COMPOSED(v: str) -> str:
     return "\x00" + plain(v).replace("*", "")
 
 
+def CAN_CU(v: str) -> str:
+    # Its end mark (';' or '.') is computed (vn.can_cu_lines), and what was typed before it goes:
+    # compared without that last mark.
+    return plain(vn.can_cu_lines([v])[0])[:-1]
+
+
 def NOI_NHAN(v: str) -> str:
     # '- X;' or '- X.' by its place in the list: compared without that last mark.
     line = vn.noi_nhan_lines([v])[0]
@@ -153,7 +159,7 @@ KINDS: dict[str, tuple[dict, list[Field]]] = {
     "ke_hoach": (KE_HOACH, [Field(w, f, *rest) for w, f, *rest in [
         ("co_quan.chu_quan", UPPER), ("co_quan.ten", UPPER_MARKUP),
         ("dia_danh", lambda v: f"{v}, ngày 05 tháng 01 năm 2026"),
-        ("trich_yeu", TITLE), ("can_cu[1]", MARKUP), ("mo_dau[1]", MARKUP),
+        ("trich_yeu", TITLE), ("can_cu[1]", CAN_CU), ("mo_dau[1]", MARKUP),
         ("noi_dung[1].tieu_de", marked("I. ", upper=True)), ("noi_dung[1].noi_dung[1]", MARKUP),
         ("noi_dung[1].noi_dung[2].gach[1]", marked("- ")), ("noi_dung[1].noi_dung[3].bang.cot[2]", MARKUP),
         ("noi_dung[1].noi_dung[3].bang.dong[1][1]", MARKUP, False),
@@ -175,7 +181,7 @@ KINDS: dict[str, tuple[dict, list[Field]]] = {
     ]]),
     "to_trinh": (starter("to_trinh"), [Field(w, f) for w, f in [
         ("co_quan.chu_quan", UPPER), ("co_quan.ten", UPPER_MARKUP), ("dia_danh", LITERAL), ("trich_yeu", TITLE),
-        ("kinh_gui", EITHER), ("chu_the", COMPOSED), ("can_cu[1]", MARKUP), *DE_NGHI,
+        ("kinh_gui", EITHER), ("chu_the", COMPOSED), ("can_cu[1]", CAN_CU), *DE_NGHI,
         ("de_nghi.ca_nhan[1].chuc_vu_don_vi", LITERAL), ("nguoi_ky.chuc_vu", UPPER), ("nguoi_ky.ho_ten", LITERAL),
     ]] + [
         # '- Như trên;' already names the addressee: a Nơi nhận line equal to Kính gửi is not repeated.
@@ -185,7 +191,7 @@ KINDS: dict[str, tuple[dict, list[Field]]] = {
     "ho_so": (starter("ho_so"), [Field(w, f) for w, f in [
         *[(f"bien_ban.{w}", f) for w, f in BIEN_BAN], *DE_NGHI, ("de_nghi.ca_nhan[1].chuc_vu_don_vi", LITERAL),
         ("to_trinh.co_quan.ten", UPPER_MARKUP), ("to_trinh.trich_yeu", TITLE), ("to_trinh.chu_the", COMPOSED),
-        ("to_trinh.tham_quyen", COMPOSED), ("to_trinh.can_cu[1]", MARKUP), ("to_trinh.nguoi_ky.ho_ten", LITERAL),
+        ("to_trinh.tham_quyen", COMPOSED), ("to_trinh.can_cu[1]", CAN_CU), ("to_trinh.nguoi_ky.ho_ten", LITERAL),
     ]]),
     # Điều 1 and the certificates print the names and the achievement as typed, marks and all; the
     # article's sentence drops the punctuation a clerk ends them with.
