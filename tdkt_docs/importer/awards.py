@@ -42,8 +42,14 @@ def to_trinh(doc: Document, lay: Layout, lines: list[Line], notes: Notes) -> dic
     lines = [line for line in lines if not (line.is_table and found and is_nominee_table(line.rows))]
     structure.strip_end_mark(lines)
     ask = next((i for i, line in enumerate(lines) if line.label is None and _ASK.match(line.plain)), None)
+    own = _own_request(lines) if found is None else None
+    if own is not None:
+        ask = None  # the clerk's own sentence, printed as typed: no list to count
     before, after = (lines, []) if ask is None else (lines[:ask], lines[ask + 1:])
-    if ask is None:
+    if own is not None:
+        before, after = lines[:own], lines[own + 1:]
+        who, to = _own_who(lines[own], after, data, recipients)
+    elif ask is None:
         notes.warn(0, "", "không thấy câu '... kính đề nghị ... xem xét, ...': chương trình sẽ tự viết câu này "
                    "trước danh sách đề nghị; hãy xem lại 'chu_the', 'de_nghi'")
         submit = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].label is None
@@ -54,29 +60,72 @@ def to_trinh(doc: Document, lay: Layout, lines: list[Line], notes: Notes) -> dic
             who, to = m["who"].strip(), m["to"].strip()
         else:
             who, to = _chu_the(data), recipients[0]
-        annex = found is not None and found[0] > (lay.closing_start or 0)
     else:
         m = _ASK.match(lines[ask].plain)
         who, to = m["who"].strip(), m["to"].strip()
-        annex = "kèm theo)" in lines[ask].plain
     data["chu_the"] = who
+    if ask is not None:
+        data.update(_verb(lines[ask].plain))
     if len(recipients) > 1 or to != recipients[0]:
         data["tham_quyen"] = to
     kinds.body(before, notes, data, closing_key=None)
     if not data["noi_dung"]:
         data.pop("noi_dung")
-    data["danh_sach_kem_theo"] = annex
+    if own is not None:
+        data["cau_de_nghi"] = [lines[own].styled]
+    data["danh_sach_kem_theo"] = (found is not None and found[0] > (lay.closing_start or 0) if ask is None
+                                  else "kèm theo)" in lines[ask].plain)
+    _closing_lines(after, who, to, data, notes)
+    if own is None:
+        said = award_said(lines[ask].plain) if ask is not None else None
+        data["de_nghi"] = de_nghi(found[1], found[0], notes, said) if found else de_nghi([[]], 0, notes)
+    kinds.closing(lay, notes, data, "to_trinh")
+    data["noi_nhan"] = [n for n in data["noi_nhan"] if fold(n) != "NHU TREN"] or ["Lưu: VT"]
+    return data
+
+
+# "... xem xét, công nhận ..." → the verb the program writes from `cach_de_nghi`.
+_VERB = re.compile(r"xem xét, (?:(?P<verb>công nhận|truy tặng|tặng)\s|trình (?P<up>.+?) xét tặng\s)")
+_CACH = {"công nhận": "công nhận", "truy tặng": "truy tặng"}
+
+
+def _verb(text: str) -> dict:
+    m = _VERB.search(text)
+    if m is None:
+        return {}
+    if m["up"]:
+        return {"cach_de_nghi": "đề nghị cấp trên xét tặng", "cap_tren": m["up"].strip()}
+    return {"cach_de_nghi": _CACH[m["verb"]]} if m["verb"] in _CACH else {}
+
+
+_OWN_WHO = re.compile(r"(?:^|,\s*)(?P<who>[^,]+?)\s+kính đề nghị\s")
+
+
+def _own_request(lines: list[Line]) -> int | None:
+    """A tờ trình without a list: the paragraph that asks ("... kính đề nghị ..."), the last one that does."""
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if line.label is None and not line.is_table and "đề nghị" in line.plain.lower() \
+                and not fold(line.plain).startswith("CAN CU"):
+            return i
+    return None
+
+
+def _own_who(line: Line, after: list[Line], data: dict, recipients: list[str]) -> tuple[str, str]:
+    submit = next((_SUBMIT.match(x.plain) for x in after if x.label is None and _SUBMIT.match(x.plain)), None)
+    if submit is not None:
+        return submit["who"].strip(), submit["to"].strip()
+    m = _OWN_WHO.search(line.plain)
+    return (m["who"].strip() if m else _chu_the(data)), recipients[0]
+
+
+def _closing_lines(after: list[Line], who: str, to: str, data: dict, notes: Notes) -> None:
     data["bao_cao_thanh_tich"] = any(fold(line.plain) == _ACHIEVEMENTS for line in after)
     closing = [line for line in after if fold(line.plain) != _ACHIEVEMENTS]
     default = f"{who} kính trình {to} xem xét, quyết định."
     texts = [line.text for line in closing]
     if texts != [default] and texts != [default[:-1]]:
         data["ket_thuc"] = [_flat(line, notes) for line in closing]
-    said = award_said(lines[ask].plain) if ask is not None else None
-    data["de_nghi"] = de_nghi(found[1], found[0], notes, said) if found else de_nghi([[]], 0, notes)
-    kinds.closing(lay, notes, data, "to_trinh")
-    data["noi_nhan"] = [n for n in data["noi_nhan"] if fold(n) != "NHU TREN"] or ["Lưu: VT"]
-    return data
 
 
 def _flat(line: Line, notes: Notes) -> str:
