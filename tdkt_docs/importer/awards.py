@@ -8,7 +8,7 @@ import re
 from tdkt_docs.checker.layout import Layout
 from tdkt_docs.checker.model import Document
 from tdkt_docs.checker.vntext import fold
-from tdkt_docs.importer import header, kinds, structure
+from tdkt_docs.importer import header, kinds, minutes, structure
 from tdkt_docs.importer.meeting import meeting
 from tdkt_docs.importer.nominees import award_said, de_nghi, is_nominee_table
 from tdkt_docs.importer.notes import Notes
@@ -73,8 +73,9 @@ def to_trinh(doc: Document, lay: Layout, lines: list[Line], notes: Notes) -> dic
         data.pop("noi_dung")
     if own is not None:
         data["cau_de_nghi"] = [lines[own].styled]
-    data["danh_sach_kem_theo"] = (found is not None and found[0] > (lay.closing_start or 0) if ask is None
-                                  else "kèm theo)" in lines[ask].plain)
+    if own is None:
+        data["danh_sach_kem_theo"] = (found is not None and found[0] > (lay.closing_start or 0) if ask is None
+                                      else "kèm theo)" in lines[ask].plain)
     _closing_lines(after, who, to, data, notes)
     if own is None:
         said = award_said(lines[ask].plain) if ask is not None else None
@@ -141,22 +142,55 @@ def _chu_the(data: dict) -> str:
 
 def bien_ban(doc: Document, lay: Layout, lines: list[Line], notes: Notes) -> dict:
     data: dict = {"loai": "bien_ban", "co_quan": header.co_quan(lay, notes)}
-    data["so"] = header.so_ky_hieu(lay)[0]
+    data.update(_minutes_header(lay, data["co_quan"], notes))
     name = header.trich_yeu(lay)
     if name is None:
         notes.warn(1, "", "không thấy tên cuộc họp dưới chữ BIÊN BẢN; hãy ghi 'ten_cuoc_hop'")
         name = "Họp Hội đồng Thi đua - Khen thưởng"
     data["ten_cuoc_hop"] = name
-    found = nominee_table(doc)
-    lines = [line for line in lines if not (line.is_table and found and is_nominee_table(line.rows))]
     structure.strip_end_mark(lines)
-    said = next((award_said(line.plain) for line in lines if fold(line.plain).startswith("KET QUA BIEU QUYET")), None)
-    data.update(meeting(lines, notes))
-    data["de_nghi"] = de_nghi(found[1], found[0], notes, said) if found else de_nghi([[]], 0, notes)
-    if found is None:  # the sample row needs its votes to build: everyone present agreed
-        data["de_nghi"]["ca_nhan"][0]["dong_y"] = sum(1 for m in data["thanh_vien"] if "vang" not in m)
+    if minutes.is_placed(lines):
+        data.update(minutes.placed(lines, notes))
+    else:
+        found = nominee_table(doc)
+        lines = [line for line in lines if not (line.is_table and found and is_nominee_table(line.rows))]
+        said = next((award_said(line.plain) for line in lines
+                     if fold(line.plain).startswith("KET QUA BIEU QUYET")), None)
+        data.update(meeting(lines, notes))
+        given = data.pop("tong_hop", [])
+        if found is not None or not given:
+            data["de_nghi"] = de_nghi(found[1], found[0], notes, said) if found else de_nghi([[]], 0, notes)
+        else:
+            data["de_nghi"] = {}
+        if given:
+            data["de_nghi"]["tong_hop"] = given
+        if found is None and not given:  # the sample row needs its votes to build: everyone present agreed
+            data["de_nghi"]["ca_nhan"][0]["dong_y"] = sum(1 for m in data["thanh_vien"] if "vang" not in m)
     data["noi_nhan"] = header.noi_nhan(lay, notes) or ["Lưu: VT, Hồ sơ"]
-    return data
+    return {key: data[key] for key in sorted(data, key=_ORDER.index)}
+
+
+_ORDER = ["loai", "co_quan", "so", "ky_hieu", "dong_so", "dia_danh", "ngay", "ten_cuoc_hop", "hoi_dong", "bat_dau",
+          "ket_thuc", "dia_diem", "thanh_vien", "so_thanh_vien", "chu_toa", "thu_ky", "khach_moi", "thanh_phan",
+          "quy_che", "noi_dung", "ket_luan", "de_nghi", "noi_nhan"]
+
+
+def _minutes_header(lay: Layout, co_quan: dict, notes: Notes) -> dict:
+    """so, ky_hieu as the document writes it (BBTĐ-MNHT), no Số line at all, and the place-and-date line."""
+    found: dict = {}
+    number, _issuer = header.so_ky_hieu(lay)
+    symbol = header.ky_hieu(lay)
+    if lay.so is None:
+        found["dong_so"] = False
+    else:
+        found["so"] = number
+        if symbol and symbol != f"BB-{co_quan.get('viet_tat', '')}":
+            found["ky_hieu"] = symbol
+    if lay.date is not None:
+        place, when = header.dia_danh_ngay(lay, notes)
+        if place and when and len(when) == 10:
+            found["dia_danh"], found["ngay"] = place, when
+    return found
 
 
 MAPPERS = {"to_trinh": to_trinh, "bien_ban": bien_ban}
