@@ -47,7 +47,9 @@ def to_trinh(doc: Document, lay: Layout, lines: list[Line], notes: Notes) -> dic
         ask = None  # the clerk's own sentence, printed as typed: no list to count
     before, after = (lines, []) if ask is None else (lines[:ask], lines[ask + 1:])
     if own is not None:
-        before, after = lines[:own], lines[own + 1:]
+        # the paragraphs between the request and "(Có báo cáo thành tích kèm theo)" are printed with it
+        mark = next((i for i in range(own, len(lines)) if fold(lines[i].plain) == _ACHIEVEMENTS), own + 1)
+        asked, before, after = lines[own:mark], lines[:own], lines[mark:]
         who, to = _own_who(lines[own], after, data, recipients)
     elif ask is None:
         notes.warn(0, "", "không thấy câu '... kính đề nghị ... xem xét, ...': chương trình sẽ tự viết câu này "
@@ -72,7 +74,7 @@ def to_trinh(doc: Document, lay: Layout, lines: list[Line], notes: Notes) -> dic
     if not data["noi_dung"]:
         data.pop("noi_dung")
     if own is not None:
-        data["cau_de_nghi"] = [lines[own].styled]
+        data["cau_de_nghi"] = [_flat(line, notes) for line in asked]
     if own is None:
         data["danh_sach_kem_theo"] = (found is not None and found[0] > (lay.closing_start or 0) if ask is None
                                       else "kèm theo)" in lines[ask].plain)

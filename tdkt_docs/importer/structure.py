@@ -17,8 +17,9 @@ _UNNUMBERED = re.compile(r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:[IVXLC]+
                          r"[IVXLC]+\s*[-–/]\s|\d{1,2}\s*[-–]\s)")
 _STT = re.compile(r"^(s\s*)?tt\.?$", re.IGNORECASE)
 # A part's label alone on its line, its title on the next ("Phần thứ nhất" / "KẾT QUẢ ..."), as the
-# program prints a `phan`: the mục under it restart at I.
-_PART = re.compile(r"^(?:PHẦN|Phần)\s+(?:(?P<roman>[IVXLC]+)|thứ\s+(?P<ordinal>\w+)|THỨ\s+(?P<upper>\w+))\s*[.:]?$")
+# program prints a `phan`: the mục under it restart at I. Typed in capitals ("PHẦN I") the label is
+# kept as typed, since the program would print it "Phần I".
+_PART = re.compile(r"^Phần\s+(?:(?P<roman>[IVXLC]+)|thứ\s+\w+)$")
 
 
 def rank(line: Line) -> int:
