@@ -169,7 +169,7 @@ def bien_ban(doc: Document, lay: Layout, lines: list[Line], notes: Notes) -> dic
         if found is None and not given:  # the sample row needs its votes to build: everyone present agreed
             data["de_nghi"]["ca_nhan"][0]["dong_y"] = sum(1 for m in data["thanh_vien"] if "vang" not in m)
     data["noi_nhan"] = header.noi_nhan(lay, notes) or ["Lưu: VT, Hồ sơ"]
-    return {key: data[key] for key in sorted(data, key=_ORDER.index)}
+    return {key: data[key] for key in sorted(data, key=lambda k: _ORDER.index(k) if k in _ORDER else len(_ORDER))}
 
 
 _ORDER = ["loai", "co_quan", "so", "ky_hieu", "dong_so", "dia_danh", "ngay", "ten_cuoc_hop", "hoi_dong", "bat_dau",

@@ -21,6 +21,7 @@ _STARTS = (
     ("ket_thuc", re.compile(r"^(Cuộc|Buổi) họp kết thúc", re.IGNORECASE)),
 )
 _PRESENT = re.compile(r"thành viên (?P<council>.+?), có mặt (?P<present>\d+)\s*/\s*(?P<total>\d+) thành viên")
+_SHARE_TYPED = re.compile(r"(?P<present>\d+)\s*/\s*(?P<total>\d+)")
 _ABSENT = re.compile(r"^Vắng mặt:\s*(?P<n>\d+) thành viên\s*(?:\((?P<why>[^)]*)\))?\s*[.,]?", re.IGNORECASE)
 _REASON = re.compile(r"\s*\((?:lý do:\s*(?P<why>[^)]*)|(?P<none>không có lý do))\)\s*$")
 _COUNT = re.compile(r"(\d+)\s+(tập thể|cá nhân|hộ gia đình)")
@@ -96,10 +97,13 @@ def attendance(block: Block) -> tuple[str | None, dict | None]:
     """The council's name and, when its members are not listed one by one, `so_thanh_vien`."""
     first = next((x for x in block.lines if x.label is None and fold(x.plain).startswith("THANH PHAN")), None)
     m = _PRESENT.search(first.plain) if first else None
+    council = m["council"] if m else None
+    if first is None or first.plain.rstrip().endswith(":"):
+        return council, None  # "..., gồm:" and the members: the list, read as thanh_vien
+    # typed by hand: "Thành phần tham dự: 09/11 thành viên Hội đồng có mặt."
+    m = m or _SHARE_TYPED.search(first.plain)
     if m is None:
-        return None, None
-    if first.plain.rstrip().endswith(":"):
-        return m["council"], None  # "..., gồm:" and the members: the list, read as thanh_vien
+        return council, None
     given: dict = {"tong_so": int(m["total"]), "co_mat": int(m["present"])}
     absent = [x for x in block.lines if x.label is None and fold(x.plain).startswith("VANG MAT")]
     if absent:
@@ -110,7 +114,7 @@ def attendance(block: Block) -> tuple[str | None, dict | None]:
             given["vang"] = [_absentee(_bullet(x)) for x in listed]
         elif a and a["why"]:
             given["ly_do_vang"] = a["why"].strip()
-    return m["council"], given
+    return council, given
 
 
 def _absentee(text: str) -> dict:
