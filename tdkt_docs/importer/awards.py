@@ -73,7 +73,11 @@ def to_trinh(doc: Document, lay: Layout, lines: list[Line], notes: Notes) -> dic
     kinds.body(before, notes, data, closing_key=None)
     if not data["noi_dung"]:
         data.pop("noi_dung")
-    if own is not None:
+    given = _totals_asked(asked[0].plain, who, to) if own is not None and len(asked) == 1 else None
+    if given is not None:
+        data.update(given[0])
+        data["de_nghi"] = {"tong_hop": given[1]}
+    elif own is not None:
         data["cau_de_nghi"] = [_flat(line, notes) for line in asked]
     if own is None:
         data["danh_sach_kem_theo"] = (found is not None and found[0] > (lay.closing_start or 0) if ask is None
@@ -99,6 +103,35 @@ def _verb(text: str) -> dict:
     if m["up"]:
         return {"cach_de_nghi": "đề nghị cấp trên xét tặng", "cap_tren": m["up"].strip()}
     return {"cach_de_nghi": _CACH[m["verb"]]} if m["verb"] in _CACH else {}
+
+
+_TOTAL_ASKED = re.compile(r"^(?P<verb>công nhận|truy tặng|tặng|trình .+? xét tặng) (?P<award>.+?) cho "
+                          r"(?P<counts>\d+ (?:tập thể|cá nhân|hộ gia đình)(?:(?:, | và )\d+ (?:tập thể|cá nhân|hộ gia đình))*)"
+                          r"(?: \((?P<note>[^)]*)\))?$")
+
+
+def _totals_asked(text: str, who: str, to: str) -> tuple[dict, list[dict]] | None:
+    """The sentence the program writes from awards given as totals ("... xem xét, tặng danh hiệu Lao
+    động tiên tiến cho 38 cá nhân (có danh sách kèm theo); ..."): back into `tong_hop` and the verb."""
+    from tdkt_docs import vn
+    from tdkt_docs.importer.blocks import numbers
+
+    head = f"{who} kính đề nghị {to} xem xét, "
+    if not text.startswith(head) or not text.endswith("."):
+        return None
+    rows, verbs = [], set()
+    for part in text[len(head):-1].split("; "):
+        m = _TOTAL_ASKED.match(part)
+        if m is None:
+            return None
+        award = m["award"]
+        if award.startswith("danh hiệu ") and vn.danh_hieu(award[len("danh hiệu "):]) == award:
+            award = award[len("danh hiệu "):]
+        rows.append({"hinh_thuc": award, **numbers(m["counts"] + (f" ({m['note']})" if m["note"] else ""))})
+        verbs.add(m["verb"])
+    if len(verbs) != 1:
+        return None
+    return _verb(f"xem xét, {verbs.pop()} "), rows
 
 
 _OWN_WHO = re.compile(r"(?:^|,\s*)(?P<who>[^,]+?)\s+kính đề nghị\s")

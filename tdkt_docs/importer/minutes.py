@@ -16,9 +16,14 @@ _MARK = "\x00tu_dong:"
 
 def is_placed(lines: list[Line]) -> bool:
     """Whether the blocks stand in the clerk's sections: Mẫu 1.9's order has the line leading into
-    the account of the meeting ("Nội dung (theo diễn biến cuộc họp):"), a placed layout has not."""
-    return not any(line.label is None and not line.is_table and fold(line.plain).startswith("NOI DUNG")
-                   and line.plain.rstrip().endswith(":") for line in lines)
+    the account of the meeting ("Nội dung (theo diễn biến cuộc họp):"), a placed layout has not; a
+    minutes typed with "Nội dung:" and no section I., II. is read in Mẫu 1.9's order too."""
+    plain = [line for line in lines if line.label is None and not line.is_table]
+    if any(fold(line.plain).startswith("NOI DUNG (THEO DIEN BIEN") for line in plain):
+        return False
+    if any(line.label == "roman" for line in lines):
+        return True
+    return not any(fold(line.plain).startswith("NOI DUNG") and line.plain.rstrip().endswith(":") for line in plain)
 
 
 def placed(lines: list[Line], notes: Notes) -> dict:
