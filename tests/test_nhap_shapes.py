@@ -102,11 +102,6 @@ def test_a_petition_without_a_list_keeps_its_own_request_and_invents_none(built,
     assert not any(w in words(rebuilt) for w in ("STT", "DANH", "xét, tặng"))
 
 
-@pytest.mark.parametrize("name, verb", [("to-trinh-cong-nhan-ds", {"cach_de_nghi": "công nhận"}),
-                                        ("to-trinh-truy-tang", {"cach_de_nghi": "truy tặng"}),
-                                        ("to-trinh-cap-tren", {"cach_de_nghi": "đề nghị cấp trên xét tặng",
-                                                               "cap_tren": "Thủ tướng Chính phủ"}),
-                                        ("to-trinh-can-cu-sau", {})])
 def test_a_petition_asking_by_totals_comes_back_as_totals(built, tmp_path):
     data, _, _ = _back(built, tmp_path, "to-trinh-tong-so")
     assert "cau_de_nghi" not in data and data["de_nghi"] == {"tong_hop": [
@@ -114,6 +109,11 @@ def test_a_petition_asking_by_totals_comes_back_as_totals(built, tmp_path):
         {"hinh_thuc": "Chiến sĩ thi đua cơ sở", "ca_nhan": 5}]}
 
 
+@pytest.mark.parametrize("name, verb", [("to-trinh-cong-nhan-ds", {"cach_de_nghi": "công nhận"}),
+                                        ("to-trinh-truy-tang", {"cach_de_nghi": "truy tặng"}),
+                                        ("to-trinh-cap-tren", {"cach_de_nghi": "đề nghị cấp trên xét tặng",
+                                                               "cap_tren": "Thủ tướng Chính phủ"}),
+                                        ("to-trinh-can-cu-sau", {})])
 def test_a_petition_with_a_list_keeps_the_verb_of_its_request(built, tmp_path, name, verb):
     data, _, _ = _back(built, tmp_path, name)
     assert {k: data[k] for k in ("cach_de_nghi", "cap_tren") if k in data} == verb
