@@ -150,6 +150,14 @@ def quy_che(text: str) -> dict:
     return found
 
 
+def special_rules(text: str, index: int, notes) -> None:
+    """A council's own thresholds ("riêng ...: từ 80% ...") are not read back: said, when not the default."""
+    special = text.split("riêng", 1)[1] if "riêng" in text else ""
+    if special and set(re.findall(r"\d+(?:[.,]\d+)?%", special)) - {"90%"}:
+        notes.warn(index, text, "ngưỡng riêng của quy chế không đọc lại được; nếu khác mặc định (Chiến sĩ thi đua "
+                   "cấp tỉnh trở lên 90%, bỏ phiếu kín) hãy ghi 'quy_che.rieng'")
+
+
 def is_totals_table(rows: list[list[str]]) -> bool:
     head = [fold(c.replace("*", "")) for c in rows[0]] if rows else []
     return any("HINH THUC" in h for h in head) and any("SO LUONG" in h for h in head)

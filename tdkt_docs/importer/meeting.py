@@ -279,7 +279,5 @@ def _account(parts: dict, notes: Notes, data: dict) -> None:
     quy_che = blocks.quy_che(rules)
     if quy_che:
         data["quy_che"] = quy_che
-    special = rules.split("riêng", 1)[1] if "riêng" in rules else ""
-    if special and set(re.findall(r"\d+(?:[.,]\d+)?%", special)) - {"90%"}:
-        notes.warn(parts["quy_che"][0].index, rules, "ngưỡng riêng của quy chế không đọc lại được; nếu khác mặc định "
-                   "(Chiến sĩ thi đua cấp tỉnh trở lên 90%, bỏ phiếu kín) hãy ghi 'quy_che.rieng'")
+    if parts.get("quy_che"):
+        blocks.special_rules(rules, parts["quy_che"][0].index, notes)

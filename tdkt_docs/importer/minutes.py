@@ -44,9 +44,11 @@ def placed(lines: list[Line], notes: Notes) -> dict:
     _times(found, notes, data)
     _people(found, notes, data)
     if "hop_le" in found:
-        rules = blocks.quy_che(" ".join(x.plain for x in found["hop_le"].lines))
+        text = " ".join(x.plain for x in found["hop_le"].lines)
+        rules = blocks.quy_che(text)
         if rules:
             data["quy_che"] = rules
+        blocks.special_rules(text, found["hop_le"].lines[0].index, notes)
     data["noi_dung"] = _marks(structure.content(kept, notes))
     data["ket_luan"] = []
     data["de_nghi"] = _results(found.get("ket_qua"), notes)
