@@ -25,9 +25,11 @@ def _section(ty: Typist, numbering: str, level: int, label: str, text: str, bold
         ty.par(label + text, bold=bold)
 
 
-def school_minutes(numbering: str = "typed", numbered: bool = True, named_absent: bool = False) -> bytes:
+def school_minutes(numbering: str = "typed", numbered: bool = True, named_absent: bool = False,
+                   short_chair: bool = False) -> bytes:
     """`numbering` typed|word; `numbered`: a 'Số: 05/BBTĐ-THCSĐP' line (else none); `named_absent`:
-    the absent member named with the reason (else 'Vắng mặt: 01 thành viên (có lý do).')."""
+    the absent member named with the reason (else 'Vắng mặt: 01 thành viên (có lý do).'); `short_chair`:
+    'Chủ tọa: Bà Vũ Thị Mai - Hiệu trưởng.', 'Thư ký: Hà Văn Long.' as many clerks type them."""
     ty = Typist()
     if numbering == "word":
         word_list(ty)
@@ -36,8 +38,12 @@ def school_minutes(numbering: str = "typed", numbered: bool = True, named_absent
     ty.par("BIÊN BẢN", bold=True, align=CENTER)
     ty.par("Họp Hội đồng bình xét thi đua năm học 2025 - 2026", bold=True, align=CENTER)
     _section(ty, numbering, 0, "I. ", "THÀNH PHẦN", bold=True)
-    ty.par("Chủ trì (chủ tọa): Vũ Thị Mai, Hiệu trưởng - Chủ tịch Hội đồng.")
-    ty.par("Thư ký (người ghi biên bản): Hà Văn Long, Giáo viên - Thư ký Hội đồng.")
+    if short_chair:
+        ty.par("Chủ tọa: Bà Vũ Thị Mai - Hiệu trưởng.")
+        ty.par("Thư ký: Hà Văn Long.")
+    else:
+        ty.par("Chủ trì (chủ tọa): Vũ Thị Mai, Hiệu trưởng - Chủ tịch Hội đồng.")
+        ty.par("Thư ký (người ghi biên bản): Hà Văn Long, Giáo viên - Thư ký Hội đồng.")
     ty.par("Thành phần tham dự: thành viên Hội đồng Thi đua - Khen thưởng Trường THCS Đông Phong, có mặt 08/09 "
            "thành viên.")
     if named_absent:

@@ -89,7 +89,7 @@ def _bullet(line: Line) -> str:
 def person(text: str) -> dict:
     """'Lê Thị Thu, Hiệu trưởng' (a chair, secretary or absentee named without the member list)."""
     text = re.sub(r"^(ông|bà|đồng chí|đ/c)\s+", "", text.strip().rstrip(".").strip(), flags=re.IGNORECASE)
-    name, _, post = text.partition(",")
+    name, _, post = text.partition(",") if "," in text else text.partition(" - ")  # "Vũ Thị Mai - Hiệu trưởng"
     return {"ho_ten": name.strip(), **({"chuc_vu": post.strip()} if post.strip() else {})}
 
 
