@@ -103,3 +103,21 @@ def recognition_petition(numbering: str = "typed", sections: bool = False) -> by
     closing_table(ty, ["Như trên", "Lưu: VT"], [("HIỆU TRƯỞNG", True), ("", False), ("", False),
                                                   ("Cao Văn Thành", True)])
     return ty.bytes()
+
+
+def minutes_without_time() -> bytes:
+    """The council's minutes of nhap_word.minutes() in Mẫu 1.9's order, typed without the lines
+    'Thời gian bắt đầu' and 'Địa điểm'."""
+    import io
+
+    import docx
+
+    from nhap_word import minutes
+
+    document = docx.Document(io.BytesIO(minutes()))
+    for par in list(document.paragraphs):
+        if par.text.startswith(("Thời gian bắt đầu", "Địa điểm")):
+            par._p.getparent().remove(par._p)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

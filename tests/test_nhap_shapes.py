@@ -149,3 +149,15 @@ def test_school_shapes_typed_in_word_come_back_with_95_percent(tmp_path, name):
     else:
         assert "de_nghi" not in data and data["cau_de_nghi"][0].startswith("Với kết quả nêu trên")
         assert data["bao_cao_thanh_tich"] is ("muc-word" in name)
+
+
+def test_minutes_in_the_model_order_without_a_start_line_build_without_an_invented_time(tmp_path):
+    docx = tmp_path / "bien-ban.docx"
+    docx.write_bytes(typed.minutes_without_time())
+    yaml_path, rebuilt, said = round_trip(docx, tmp_path)
+    data = yaml.safe_load(yaml_path.read_text(encoding="utf-8"))
+    assert "bat_dau" not in data and "dia_diem" not in data and data["ket_thuc"] == "2025-01-10 15:30"
+    assert "Cần xem lại" not in said and "Thời gian bắt đầu" not in " ".join(words(rebuilt))
+    # What the clerk typed stays in its order; the blocks the program writes stand where they stood.
+    assert [x["tu_dong"] if isinstance(x, dict) else x[:9] for x in data["noi_dung"]] == [
+        "diem_danh", "chu_tri", "Nội dung ", "Ông Tẩn A", "ket_qua", "ket_luan", "Giao công", "ket_thuc"]
