@@ -26,10 +26,11 @@ def _section(ty: Typist, numbering: str, level: int, label: str, text: str, bold
 
 
 def school_minutes(numbering: str = "typed", numbered: bool = True, named_absent: bool = False,
-                   short_chair: bool = False) -> bytes:
+                   short_forms: bool = False) -> bytes:
     """`numbering` typed|word; `numbered`: a 'Số: 05/BBTĐ-THCSĐP' line (else none); `named_absent`:
-    the absent member named with the reason (else 'Vắng mặt: 01 thành viên (có lý do).'); `short_chair`:
-    'Chủ tọa: Bà Vũ Thị Mai - Hiệu trưởng.', 'Thư ký: Hà Văn Long.' as many clerks type them."""
+    the absent member named with the reason (else 'Vắng mặt: 01 thành viên (có lý do).'); `short_forms`:
+    'Thời gian: 14 giờ 00.', 'Chủ tọa: Bà Vũ Thị Mai - Hiệu trưởng.', 'Thư ký: Hà Văn Long.', '... kết
+    thúc vào 16 giờ 15 phút cùng ngày' as many clerks type them."""
     ty = Typist()
     if numbering == "word":
         word_list(ty)
@@ -38,7 +39,9 @@ def school_minutes(numbering: str = "typed", numbered: bool = True, named_absent
     ty.par("BIÊN BẢN", bold=True, align=CENTER)
     ty.par("Họp Hội đồng bình xét thi đua năm học 2025 - 2026", bold=True, align=CENTER)
     _section(ty, numbering, 0, "I. ", "THÀNH PHẦN", bold=True)
-    if short_chair:
+    if short_forms:
+        ty.par("Thời gian: 14 giờ 00.")
+        ty.par("Địa điểm: Phòng họp nhà trường.")
         ty.par("Chủ tọa: Bà Vũ Thị Mai - Hiệu trưởng.")
         ty.par("Thư ký: Hà Văn Long.")
     else:
@@ -62,7 +65,8 @@ def school_minutes(numbering: str = "typed", numbered: bool = True, named_absent
     _section(ty, numbering, 0, "III. ", "KẾT LUẬN", bold=True)
     ty.par(CONCLUSION)
     ty.par("Biên bản được thông qua trước Hội đồng, các thành viên nhất trí.")
-    ty.par("Cuộc họp kết thúc vào 16 giờ 15 phút, ngày 28 tháng 5 năm 2026./.")
+    ty.par("Cuộc họp kết thúc vào 16 giờ 15 phút cùng ngày./." if short_forms else
+           "Cuộc họp kết thúc vào 16 giờ 15 phút, ngày 28 tháng 5 năm 2026./.")
     table = ty.doc.add_table(rows=1, cols=2)
     ty.cell(table.cell(0, 0), [("THƯ KÝ", True), ("", False), ("", False), ("Hà Văn Long", True)])
     ty.cell(table.cell(0, 1), [("CHỦ TỌA", True), ("", False), ("", False), ("Vũ Thị Mai", True)])

@@ -122,7 +122,7 @@ def test_a_petition_with_a_list_keeps_the_verb_of_its_request(built, tmp_path, n
 TYPED = {
     "bien-ban-so-gox-tay": lambda: typed.school_minutes("typed"),
     "bien-ban-danh-so-word-khong-dong-so": lambda: typed.school_minutes("word", numbered=False, named_absent=True),
-    "bien-ban-chu-toa-go-tat": lambda: typed.school_minutes("typed", short_chair=True),
+    "bien-ban-chu-toa-go-tat": lambda: typed.school_minutes("typed", short_forms=True),
     "to-trinh-cong-nhan": lambda: typed.recognition_petition("typed"),
     "to-trinh-cong-nhan-muc-word": lambda: typed.recognition_petition("word", sections=True),
 }
@@ -135,17 +135,26 @@ def test_school_shapes_typed_in_word_come_back_with_95_percent(tmp_path, name):
     yaml_path, rebuilt, said = round_trip(docx, tmp_path)
     original, again = words(docx), words(rebuilt)
     recall, extra = kept(original, again)
-    assert recall >= 0.95 and extra <= 0.05, (recall, extra, added(original, again), added(again, original), said)
+    # Typed in short forms, the lines come back in the program's words ("Thời gian bắt đầu: 14 giờ 00
+    # phút, ngày 28 tháng 5 năm 2026." for "Thời gian: 14 giờ 00.", "Chủ trì (chủ tọa): Vũ Thị Mai,
+    # Hiệu trưởng." for "Chủ tọa: Bà Vũ Thị Mai - Hiệu trưởng.", the day for "cùng ngày").
+    least, most = (0.9, 0.15) if "go-tat" in name else (0.95, 0.05)
+    assert recall >= least and extra <= most, (recall, extra, added(original, again), added(again, original), said)
     data = yaml.safe_load(yaml_path.read_text(encoding="utf-8"))
     if data["loai"] == "bien_ban":
         assert data["so_thanh_vien"]["co_mat"] == 8 and len(data["de_nghi"]["tong_hop"]) == 3
         assert data["de_nghi"]["tong_hop"][2]["bieu_quyet"] == "bỏ phiếu kín"
-        assert _placed(data["noi_dung"]) == [["chu_tri", "diem_danh"], [["ket_qua"]], ["ket_luan", "ket_thuc"]]
+        blocks = [["chu_tri", "diem_danh"], [["ket_qua"]], ["ket_luan", "ket_thuc"]]
         if "go-tat" in name:
+            blocks[0].insert(0, "thoi_gian")
+            # The times typed without their day are on the day of the place-and-date line.
+            assert (data["bat_dau"], data["ket_thuc"], data["dia_diem"]) == (
+                "2026-05-28 14:00", "16:15", "Phòng họp nhà trường")
             # "Bà" and the dash are not the name: under CHỦ TỌA the rebuilt minutes sign "Vũ Thị Mai".
             assert (data["chu_toa"], data["thu_ky"]) == ({"ho_ten": "Vũ Thị Mai", "chuc_vu": "Hiệu trưởng"},
                                                          {"ho_ten": "Hà Văn Long"})
             assert " ".join(again).endswith("CHỦ TỌA Vũ Thị Mai")
+        assert _placed(data["noi_dung"]) == blocks
     else:
         assert "de_nghi" not in data and data["cau_de_nghi"][0].startswith("Với kết quả nêu trên")
         assert data["bao_cao_thanh_tich"] is ("muc-word" in name)

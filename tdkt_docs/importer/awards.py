@@ -185,7 +185,7 @@ def bien_ban(doc: Document, lay: Layout, lines: list[Line], notes: Notes) -> dic
     data["ten_cuoc_hop"] = name
     structure.strip_end_mark(lines)
     if minutes.is_placed(lines):
-        data.update(minutes.placed(lines, notes))
+        data.update(minutes.placed(lines, notes, data.get("ngay")))
     else:
         found = nominee_table(doc)
         lines = [line for line in lines if not (line.is_table and found and is_nominee_table(line.rows))]

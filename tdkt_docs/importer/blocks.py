@@ -11,7 +11,7 @@ from tdkt_docs.importer.read import Line
 
 # Each block by the words its lines open with; the colon keeps "Thư ký Hội đồng báo cáo..." the clerk's.
 _STARTS = (
-    ("thoi_gian", re.compile(r"^(Thời gian bắt đầu|Địa điểm)\s*:", re.IGNORECASE)),
+    ("thoi_gian", re.compile(r"^(Thời gian(?: bắt đầu)?|Địa điểm)\s*:", re.IGNORECASE)),
     ("diem_danh", re.compile(r"^(Thành phần tham dự|Vắng mặt|Khách mời)\s*:", re.IGNORECASE)),
     ("chu_tri", re.compile(r"^(Chủ trì|Chủ tọa|Thư ký|Người ghi biên bản)[^:]{0,30}:", re.IGNORECASE)),
     ("hop_le", re.compile(r"^Số thành viên dự họp\s+\d", re.IGNORECASE)),

@@ -29,7 +29,8 @@ def is_placed(lines: list[Line]) -> bool:
     return not any(fold(line.plain).startswith("NOI DUNG") and line.plain.rstrip().endswith(":") for line in plain)
 
 
-def placed(lines: list[Line], notes: Notes) -> dict:
+def placed(lines: list[Line], notes: Notes, day: str | None = None) -> dict:
+    """`day`: the date of the place-and-date line, for an end time typed without its day."""
     found: dict[str, Block] = {}
     kept: list[Line] = []
     for item in blocks.group(lines):
@@ -44,7 +45,7 @@ def placed(lines: list[Line], notes: Notes) -> dict:
             found[item.name] = item
             kept.append(Line(item.lines[0].index, _MARK + item.name, _MARK + item.name))
     data: dict = {}
-    _times(found, notes, data)
+    _times(found, notes, data, day)
     _people(found, notes, data)
     if "hop_le" in found:
         text = " ".join(x.plain for x in found["hop_le"].lines)
@@ -71,16 +72,27 @@ def _marks(items: list) -> list:
     return out
 
 
-def _times(found: dict[str, Block], notes: Notes, data: dict) -> None:
+def _times(found: dict[str, Block], notes: Notes, data: dict, dated: str | None) -> None:
+    """Start, place and end; a time typed without its day takes the day of the place-and-date line."""
     day = None
     for line in found["thoi_gian"].lines if "thoi_gian" in found else []:
         if fold(line.plain).startswith("THOI GIAN"):
-            data["bat_dau"], day = when(line.plain, notes, line.index)
+            data["bat_dau"], day = _dated(line, notes, None, dated)
         elif fold(line.plain).startswith("DIA DIEM"):
             data["dia_diem"] = blocks.after_colon(line.plain).rstrip(".")
     if "ket_thuc" in found:
         line = found["ket_thuc"].lines[0]
-        data["ket_thuc"] = when(line.plain, notes, line.index, day)[0]
+        data["ket_thuc"] = when(line.plain, notes, line.index, day)[0] if day else _dated(line, notes, None, dated)[0]
+
+
+def _dated(line: Line, notes: Notes, day: str | None, dated: str | None) -> tuple[str, str | None]:
+    text, found = when(line.plain, notes, line.index, day)
+    if found is not None:
+        return text, found
+    if dated is not None:
+        return f"{dated} {text[-5:]}", dated
+    notes.warn(line.index, line.plain, "không thấy ngày họp; đã ghi ngày 2026-01-01, hãy sửa lại")
+    return text, None
 
 
 def _people(found: dict[str, Block], notes: Notes, data: dict) -> None:
