@@ -233,7 +233,8 @@ def _from_chair_and_secretary(parts: dict) -> list[dict]:
         if who["vai_tro"] == "Ủy viên":
             who["vai_tro"] = role
         found.append(who)
-    return found or [{"ho_ten": "Họ và tên", "vai_tro": "Chủ tịch Hội đồng"}]
+    return found or [{"ho_ten": "Họ và tên", "vai_tro": "Chủ tịch Hội đồng"},
+                     {"ho_ten": "Họ và tên thư ký", "vai_tro": "Ủy viên - Thư ký"}]
 
 
 def _chair_and_secretary(parts: dict, members: list[dict], data: dict) -> None:
