@@ -18,11 +18,11 @@ def is_placed(lines: list[Line]) -> bool:
     """Whether the blocks stand in the clerk's sections: Mẫu 1.9's order has the line leading into
     the account of the meeting ("Nội dung (theo diễn biến cuộc họp):"), a placed layout has not; a
     minutes typed with "Nội dung:" and no section I., II. is read in Mẫu 1.9's order too. That order
-    always prints the start and the place: without them, the blocks are placed as they stand."""
+    always prints the start and the place: without either, the blocks are placed as they stand."""
     plain = [line for line in lines if line.label is None and not line.is_table]
     if not any(blocks.start_of(line) for line in plain):
         return False  # nothing the program writes: read in Mẫu 1.9's order, with what is missing said
-    if not any(fold(line.plain).startswith("THOI GIAN") for line in plain):
+    if not all(any(fold(line.plain).startswith(words) for line in plain) for words in ("THOI GIAN", "DIA DIEM")):
         return True
     if any(fold(line.plain).startswith("NOI DUNG (THEO DIEN BIEN") for line in plain):
         return False
