@@ -31,12 +31,21 @@ _COMMENTS = {
     "chu_toa": "Người chủ trì (một thành viên có mặt).",
     "thu_ky": "Thư ký, người ghi biên bản.",
     "quy_che": "Quy chế biểu quyết, khi khác mặc định (2/3 có mặt; 70% đồng ý).",
+    "so_thanh_vien": "Số thành viên: tổng số, số có mặt, người vắng (hoặc 'ly_do_vang'); câu điểm danh do chương trình viết.",
+    "thanh_phan": "Thành phần tự viết thêm, in ngay sau phần điểm danh.",
+    "ky_hieu": "Ký hiệu sau dấu '/' như đơn vị vẫn viết.",
+    "dong_so": "false: không in dòng 'Số:'.",
+    "cach_de_nghi": "Động từ của câu đề nghị: tặng, công nhận, truy tặng, đề nghị cấp trên xét tặng.",
+    "cap_tren": "Cấp trên được trình xét tặng.",
+    "cau_de_nghi": "Câu đề nghị tự viết (tờ trình không có danh sách): in đúng như gõ.",
 }
 # Where a key means something else in a kind: in a biên bản 'ket_thuc' is the closing time.
 _KIND_COMMENTS = {
     "bien_ban": {"ket_thuc": "Giờ kết thúc cuộc họp (cùng ngày), hoặc ngày và giờ.",
                  "bat_dau": "Ngày và giờ bắt đầu cuộc họp.",
-                 "noi_dung": "Diễn biến cuộc họp; câu về quy chế, bảng kết quả và câu kết luận do chương trình viết.",
+                 "noi_dung": "Diễn biến cuộc họp; câu về quy chế, bảng kết quả và câu kết luận do chương trình viết "
+                             "('- tu_dong: <tên>' là chỗ đặt khối đó).",
+                 "ngay": "Ngày của dòng địa danh, ngày tháng dưới Quốc hiệu.",
                  "ket_luan": "Kết luận thêm của chủ tọa (câu kết luận về danh sách do chương trình viết).",
                  "ten_cuoc_hop": "Tên cuộc họp (dòng dưới chữ BIÊN BẢN).",
                  "de_nghi": "Các trường hợp Hội đồng xét, kèm số phiếu đồng ý ('dong_y')."},

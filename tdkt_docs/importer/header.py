@@ -51,6 +51,12 @@ def so_ky_hieu(lay: Layout) -> tuple[int | None, str]:
     return number, re.sub(r"[^\wĐđ.&-]", "", issuer)
 
 
+def ky_hieu(lay: Layout) -> str:
+    """The whole symbol after the number: "BBTĐ-MNHT" from "Số:   /BBTĐ-MNHT"."""
+    m = _SO.match(lay.so.text) if lay.so is not None else None
+    return re.sub(r"[^\wĐđ.&-]", "", m.group(2)) if m else ""
+
+
 def dia_danh_ngay(lay: Layout, notes: Notes) -> tuple[str | None, str | None]:
     """Place and date ("2026-02-10", "2026-02" for a draft, "2026"), or None for what is missing."""
     if lay.date is None:

@@ -7,19 +7,19 @@ from __future__ import annotations
 import re
 
 from tdkt_docs.checker.vntext import fold, fold_starts
-from tdkt_docs.importer import structure
+from tdkt_docs.importer import blocks, structure
 from tdkt_docs.importer.notes import Notes
 from tdkt_docs.importer.read import Line
 
 _TIME = re.compile(r"(\d{1,2})\s*(?:giờ|h|:)\s*(\d{1,2})?\s*(?:phút)?[\s,]*(?:ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})"
                    r"\s*năm\s*(\d{4})|ngày\s*(\d{1,2})/(\d{1,2})/(\d{4}))?", re.IGNORECASE)
-_SHARE = re.compile(r"đạt từ (\S+) số thành viên.*?phải được từ (\S+) số thành viên (có mặt|Hội đồng)", re.IGNORECASE)
 _REASON = re.compile(r"\s*\((?:lý do:\s*(?P<why>[^)]*)|(?P<none>không có lý do))\)\s*$")
 # A line's opening words → the part of the minutes it starts.
 _HEADS = (("THOI GIAN BAT DAU", "bat_dau"), ("THOI GIAN", "bat_dau"), ("DIA DIEM", "dia_diem"),
           ("THANH PHAN", "co_mat"), ("VANG MAT", "vang"), ("KHACH MOI", "khach"), ("CHU TRI", "chu_toa"),
           ("CHU TOA", "chu_toa"), ("THU KY", "thu_ky"), ("NGUOI GHI BIEN BAN", "thu_ky"), ("NOI DUNG", "noi_dung"),
-          ("SO THANH VIEN DU HOP", "quy_che"), ("KET QUA BIEU QUYET", "ket_qua"), ("KET LUAN", "ket_luan"),
+          ("SO THANH VIEN DU HOP", "quy_che"), ("KET QUA BIEU QUYET", "ket_qua"),
+          ("DANH SACH DE NGHI", "ket_qua"), ("KET LUAN", "ket_luan"),
           ("KHONG DE NGHI", "ket_luan_sinh"), ("CUOC HOP KET THUC", "ket_thuc"), ("BUOI HOP KET THUC", "ket_thuc"))
 # The sentences the program writes itself from the votes (kinds/bien_ban.py): dropped, not copied.
 _WRITTEN = re.compile(r"^(Kết luận: Hội đồng thống nhất đề nghị |Kết luận: không có trường hợp nào đạt|"
@@ -96,14 +96,50 @@ def _fields(parts: dict[str, list[Line]], notes: Notes) -> dict:
     data["hoi_dong"] = council[1] if council else "Hội đồng Thi đua - Khen thưởng"
     if not council:
         notes.warn(first.index if first else 0, first.plain if first else "", "không đọc được tên Hội đồng; hãy sửa 'hoi_dong'")
+    _times(parts, notes, data)
+    counted = _counted(parts)
+    if counted is not None:
+        data["so_thanh_vien"] = counted
+        for key in ("chu_toa", "thu_ky"):
+            line = parts.get(key, [None])[0]
+            if line is not None and _after_colon(line):
+                data[key] = blocks.person(_after_colon(line))
+    else:
+        members = _members(parts, first, notes)
+        data["thanh_vien"] = members
+        _chair_and_secretary(parts, members, data)
+    guests = [line.text.rstrip(";.") for line in parts.get("khach", [])[1:] if _listed(line)]
+    if guests:
+        data["khach_moi"] = guests
+    _account(parts, notes, data)
+    return data
+
+
+def _times(parts: dict[str, list[Line]], notes: Notes, data: dict) -> None:
+    """Mẫu 1.9's order always prints the start and the place: a placeholder, said, where the document
+    has none; the closing time only where it has one."""
     start = parts.get("bat_dau", [None])[0]
-    data["bat_dau"], day = when(start.plain, notes, start.index) if start else ("2026-01-01 08:00", "2026-01-01")
-    end = parts.get("ket_thuc", [None])[0]
-    data["ket_thuc"] = when(end.plain, notes, end.index, day)[0] if end else "10:00"
-    if start is None or end is None:
-        notes.warn(0, "", "không thấy giờ bắt đầu hoặc giờ kết thúc cuộc họp; hãy sửa 'bat_dau', 'ket_thuc'")
+    data["bat_dau"], day = when(start.plain, notes, start.index) if start else ("2026-01-01 08:00", None)
     place = parts.get("dia_diem", [None])[0]
     data["dia_diem"] = _after_colon(place).rstrip(".") if place else "Hội trường"
+    if start is None or place is None:
+        notes.warn(0, "", "không thấy dòng thời gian bắt đầu hoặc địa điểm cuộc họp; hãy sửa 'bat_dau', 'dia_diem'")
+    end = parts.get("ket_thuc", [None])[0]
+    if end is not None:
+        data["ket_thuc"] = when(end.plain, notes, end.index, day or data["bat_dau"][:10])[0]
+
+
+def _counted(parts: dict[str, list[Line]]) -> dict | None:
+    """so_thanh_vien, for minutes that give the attendance as numbers ("có mặt 49/50 thành viên.")."""
+    from tdkt_docs.importer.blocks import Block, attendance
+
+    first = parts.get("co_mat", [None])[0]
+    if first is None or first.plain.rstrip().endswith(":"):
+        return None
+    return attendance(Block("diem_danh", parts.get("co_mat", [])[:1] + parts.get("vang", [])))[1]
+
+
+def _members(parts: dict[str, list[Line]], first: Line | None, notes: Notes) -> list[dict]:
     members = [member(_TITLE.sub("", line.plain), False) for line in parts.get("co_mat", [])[1:] if _listed(line)]
     members += [m for line in parts.get("co_mat", [])[1:] if line.is_table for m in member_table(line.rows)]
     members += [member(_TITLE.sub("", line.plain), True) for line in parts.get("vang", [])[1:] if _listed(line)]
@@ -112,13 +148,7 @@ def _fields(parts: dict[str, list[Line]], notes: Notes) -> dict:
         notes.warn(first.index if first else 0, first.plain if first else "",
                    "không có danh sách từng thành viên Hội đồng: đã ghi chủ tọa và thư ký, hãy liệt kê đủ "
                    "thành viên (cả người vắng mặt) trong 'thanh_vien'")
-    data["thanh_vien"] = members
-    guests = [line.text.rstrip(";.") for line in parts.get("khach", [])[1:] if _listed(line)]
-    if guests:
-        data["khach_moi"] = guests
-    _chair_and_secretary(parts, members, data)
-    _account(parts, notes, data)
-    return data
+    return members
 
 
 _MEMBER_COLUMNS = (("HO VA TEN", "ho_ten"), ("HO TEN", "ho_ten"), ("CHUC VU", "chuc_vu"), ("VAI TRO", "vai_tro"),
@@ -153,8 +183,9 @@ def _listed(line: Line) -> bool:
     return line.label is not None and not line.is_table
 
 
-def _unused(parts: dict) -> list[Line]:
-    """Lines of the opening parts that are neither their first line nor a person of their list."""
+def _unused(parts: dict, thanh_phan: list[Line]) -> list[Line]:
+    """Lines of the opening parts that are neither their first line nor a person of their list; the
+    paragraphs under the attendance go to `thanh_phan`, printed there."""
     out = []
     for key in ("bat_dau", "dia_diem", "co_mat", "vang", "khach", "chu_toa", "thu_ky"):
         for line in parts.get(key, [])[1:]:
@@ -162,8 +193,30 @@ def _unused(parts: dict) -> list[Line]:
                 continue
             if key == "co_mat" and line.is_table and member_table(line.rows):
                 continue
+            if key in ("co_mat", "vang", "khach") and line.label is None and not line.is_table:
+                thanh_phan.append(line)
+                continue
             out.append(line)
     return out
+
+
+def _results(parts: dict) -> tuple[list[dict], list[Line]]:
+    """The awards given as totals (their table, the unvoted 'Danh sách đề nghị:'), and the lines left."""
+    lines = parts.get("ket_qua", [])
+    given = [row for line in lines if line.is_table and blocks.is_totals_table(line.rows)
+             for row in blocks.totals_table(line.rows)]
+    given += blocks.unvoted(blocks.Block("ket_qua", lines))
+    unvoted = False
+    rest = []
+    for line in lines[1:]:
+        if line.label is None and not line.is_table:
+            unvoted = fold_starts(line.plain, "DANH SACH DE NGHI")
+            if unvoted or head(line) == "ket_qua":
+                continue
+        if (line.is_table and blocks.is_totals_table(line.rows)) or (unvoted and line.label in ("dash", "plus")):
+            continue
+        rest.append(line)
+    return given, rest
 
 
 _TITLE = re.compile(r"^(ông|bà|đồng chí|đ/c)\s+", re.IGNORECASE)
@@ -180,7 +233,8 @@ def _from_chair_and_secretary(parts: dict) -> list[dict]:
         if who["vai_tro"] == "Ủy viên":
             who["vai_tro"] = role
         found.append(who)
-    return found or [{"ho_ten": "Họ và tên", "vai_tro": "Chủ tịch Hội đồng"}]
+    return found or [{"ho_ten": "Họ và tên", "vai_tro": "Chủ tịch Hội đồng"},
+                     {"ho_ten": "Họ và tên thư ký", "vai_tro": "Ủy viên - Thư ký"}]
 
 
 def _chair_and_secretary(parts: dict, members: list[dict], data: dict) -> None:
@@ -201,9 +255,15 @@ def _chair_and_secretary(parts: dict, members: list[dict], data: dict) -> None:
 
 def _account(parts: dict, notes: Notes, data: dict) -> None:
     told: list[Line] = []
-    for line in parts.get("mo_dau", []) + _unused(parts) + parts.get("ket_qua", [])[1:]:
+    thanh_phan: list[Line] = []
+    given, rest = _results(parts)
+    if given:
+        data["tong_hop"] = given
+    for line in parts.get("mo_dau", []) + _unused(parts, thanh_phan) + rest:
         notes.warn(line.index, line.plain, "đoạn này không thuộc phần nào của biên bản: đưa vào 'noi_dung'")
         told.append(line)
+    if thanh_phan:
+        data["thanh_phan"] = [line.styled for line in thanh_phan]
     data["noi_dung"] = structure.content(told + parts.get("noi_dung", [])[1:], notes)
     conclusion = [line for key in ("ket_luan", "ket_luan_sinh") for line in parts.get(key, [])
                   if not _WRITTEN.match(line.plain)] + parts.get("ket_thuc", [])[1:]
@@ -217,18 +277,8 @@ def _account(parts: dict, notes: Notes, data: dict) -> None:
         if text:
             data["ket_luan"].append(text)
     rules = " ".join(line.plain for line in parts.get("quy_che", []))
-    m = _SHARE.search(rules)
-    quy_che: dict = {}
-    if m:
-        if m[1] != "2/3":
-            quy_che["co_mat_toi_thieu"] = m[1]
-        if m[2] != "70%":
-            quy_che["dong_y"] = m[2]
-        if fold(m[3]) == "HOI DONG":
-            quy_che["tinh_tren"] = "tong_so"
+    quy_che = blocks.quy_che(rules)
     if quy_che:
         data["quy_che"] = quy_che
-    special = rules.split("riêng", 1)[1] if "riêng" in rules else ""
-    if special and set(re.findall(r"\d+(?:[.,]\d+)?%", special)) - {"90%"}:
-        notes.warn(parts["quy_che"][0].index, rules, "ngưỡng riêng của quy chế không đọc lại được; nếu khác mặc định "
-                   "(Chiến sĩ thi đua cấp tỉnh trở lên 90%, bỏ phiếu kín) hãy ghi 'quy_che.rieng'")
+    if parts.get("quy_che"):
+        blocks.special_rules(rules, parts["quy_che"][0].index, notes)

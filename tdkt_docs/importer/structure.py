@@ -16,6 +16,10 @@ _END_MARK = re.compile(r"\s*\.?/\.\s*$")
 _UNNUMBERED = re.compile(r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:[IVXLC]+|\d+|thứ)\b|[A-ZĐ][.)]\s|\d{1,2}\s*/\s|"
                          r"[IVXLC]+\s*[-–/]\s|\d{1,2}\s*[-–]\s)")
 _STT = re.compile(r"^(s\s*)?tt\.?$", re.IGNORECASE)
+# A part's label alone on its line, its title on the next ("Phần thứ nhất" / "KẾT QUẢ ..."), as the
+# program prints a `phan`: the mục under it restart at I. Typed in capitals ("PHẦN I") the label is
+# kept as typed, since the program would print it "Phần I".
+_PART = re.compile(r"^Phần\s+(?:(?P<roman>[IVXLC]+)|thứ\s+\w+)$")
 
 
 def rank(line: Line) -> int:
@@ -150,12 +154,20 @@ def bang(line: Line, notes: Notes) -> dict:
     return found
 
 
+def is_part(lines: list[Line], pos: int) -> bool:
+    """A part label ("Phần I", "Phần thứ hai") alone on its line with a title line after it."""
+    line = lines[pos]
+    return (line.label is None and not line.is_table and bool(_PART.match(line.plain))
+            and pos + 1 < len(lines) and lines[pos + 1].label is None and not lines[pos + 1].is_table)
+
+
 def split_opening(lines: list[Line]) -> tuple[list[str], list[str], list[Line]]:
-    """The căn cứ lines and the opening paragraphs before the first heading, list or table."""
+    """The căn cứ lines and the opening paragraphs before the first heading, part, list or table."""
     can_cu: list[str] = []
     mo_dau: list[str] = []
     pos = 0
-    while pos < len(lines) and lines[pos].label is None and not lines[pos].is_table:
+    while (pos < len(lines) and lines[pos].label is None and not lines[pos].is_table
+           and not is_part(lines, pos)):
         line = lines[pos]
         if not mo_dau and fold_starts(line.plain, "CAN CU"):
             can_cu.append(line.text)  # the program sets căn cứ in italics itself
@@ -185,15 +197,32 @@ def without_end_mark(text: str) -> str:
 
 
 def strip_end_mark(lines: list[Line]) -> None:
-    for line in reversed(lines):
+    """The './.' taken off the last paragraph; a './.' on its own line (after a closing table) dropped."""
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
         if line.is_table:
             continue
+        if _END_MARK.fullmatch(line.plain):
+            del lines[i]
+            return
         line.text = without_end_mark(line.text)
         return
 
 
 def content(lines: list[Line], notes: Notes) -> list:
+    """The nested noi_dung; a part label and its title start a `phan` holding what follows."""
+    root: list = []
     tree = Tree(notes)
-    for line in lines:
-        tree.add(line)
-    return tree.root
+    tree.root = root
+    pos = 0
+    while pos < len(lines):
+        if is_part(lines, pos):
+            m = _PART.match(lines[pos].plain)
+            tree = Tree(notes)
+            root.append({"phan": lines[pos + 1].text, **({} if m["roman"] else {"danh_so": "thu_nhat"}),
+                         "noi_dung": tree.root})
+            pos += 2
+            continue
+        tree.add(lines[pos])
+        pos += 1
+    return root
