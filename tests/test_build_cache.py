@@ -103,7 +103,13 @@ def test_the_program_hash_follows_the_package_source(tmp_path, monkeypatch):
         first = cache.program_hash()
         (package / "vn.py").write_text((package / "vn.py").read_text(encoding="utf-8") + "\n# x\n", encoding="utf-8")
         cache.program_hash.cache_clear()
-        assert cache.program_hash() != first
+        second = cache.program_hash()
+        assert second != first
+        # a new base salary in the shipped rules changes the amounts of every decision
+        rules = package / "rules" / "tien-thuong.yaml"
+        rules.write_text(rules.read_text(encoding="utf-8") + "\n# x\n", encoding="utf-8")
+        cache.program_hash.cache_clear()
+        assert cache.program_hash() != second
     finally:
         cache.program_hash.cache_clear()
 

@@ -38,7 +38,8 @@ def program_hash() -> str:
     from importlib import metadata
 
     digest = hashlib.sha256(f"format {FORMAT}\n".encode())
-    for path in sorted(_PACKAGE.rglob("*.py")):
+    # The code and the rules shipped with it (tien-thuong.yaml: a new base salary changes the amounts).
+    for path in sorted([*_PACKAGE.rglob("*.py"), *(_PACKAGE / "rules").glob("*.yaml")]):
         digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     for name in _LIBRARIES:
