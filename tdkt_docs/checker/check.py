@@ -18,6 +18,23 @@ def analyse(source: bytes | str | Path | Package, name: str | None = None) -> tu
     return doc, locate(doc)
 
 
+# A certificate is printed on its own form (Luật Thi đua, khen thưởng and the awarding body's rules),
+# not laid out as an administrative document: ND30's rules do not apply to it.
+_CERTIFICATES = ("GIẤY KHEN", "BẰNG KHEN", "GIẤY CHỨNG NHẬN", "BẰNG CHỨNG NHẬN")
+
+
+def not_nd30(doc: Document) -> str | None:
+    """Why the document is not one ND30 lays out (a Giấy khen), or None."""
+    lines = [p.stripped for p in doc.paras if p.stripped]
+    if any(line.startswith("Số:") for line in lines):
+        return None
+    found = next((line for line in lines if line in _CERTIFICATES), None)
+    if found is None:
+        return None
+    return (f"đây là {found[:1] + found[1:].lower()} in theo mẫu riêng, không phải văn bản hành chính "
+            "theo Nghị định 30/2020/NĐ-CP, nên không kiểm tra thể thức")
+
+
 def check_docx(source: bytes | str | Path | Package, name: str | None = None) -> list[Finding]:
     """Findings for one DOCX (a path, its bytes, or a Package already open), in document order.
 

@@ -46,7 +46,8 @@ def make_check_command(guard):
         đọc được, 2 khi gọi lệnh sai.
         """
         from tdkt_docs.input.loader import display_path
-        from tdkt_docs.checker import ERROR, DocxError, check_docx
+        from tdkt_docs.checker import ERROR, DocxError
+        from tdkt_docs.checker.check import analyse, findings_of, not_nd30
         from tdkt_docs.checker.findings import count
 
         files = _collect(paths)
@@ -59,7 +60,13 @@ def make_check_command(guard):
             try:
                 if path.suffix.lower() in (".yaml", ".yml") and path.is_file():
                     raise _yaml_given(shown)
-                findings = check_docx(path, name=shown)
+                doc, lay = analyse(path, name=shown)
+                reason = not_nd30(doc)
+                if reason is not None:
+                    if not as_json:
+                        click.echo(f"– {shown}: {reason}")
+                    continue
+                findings = findings_of(doc, lay)
             except DocxError as exc:
                 ok = False
                 message = exc.problems[0].message if exc.problems else str(exc)

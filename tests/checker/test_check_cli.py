@@ -156,3 +156,19 @@ def test_a_yaml_file_is_sent_to_validate_with_a_command_that_works(tmp_path, mon
                              "chạy: tdkt validate kh.yaml\n")
     advised = CliRunner().invoke(main, ["validate", "kh.yaml"])
     assert advised.exit_code == 0, advised.output
+
+
+def test_a_certificate_is_not_judged_as_an_administrative_document(tmp_path, monkeypatch):
+    # The dossier's certificates (Bằng khen of the province in the starter) are printed on their own form: check says so, and the folder still passes.
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["new", "ho-so", "-o", "hs.yaml"])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(main, ["build", "hs.yaml", "-o", "out"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "hs.giay-khen.docx").exists()
+    result = run("--strict", "out")
+    code, out = result.exit_code, result.output
+    assert code == 0, out
+    assert ("– out/hs.giay-khen.docx: đây là Bằng khen in theo mẫu riêng, không phải văn bản hành chính theo "
+            "Nghị định 30/2020/NĐ-CP, nên không kiểm tra thể thức") in out.splitlines()
+    assert "✓ out/hs.quyet-dinh.docx: đúng thể thức Nghị định 30/2020/NĐ-CP" in out.splitlines()
