@@ -180,8 +180,9 @@ def test_validate_runs_every_stage_of_build_and_says_the_same(work):
     line = next(n for n, t in enumerate((work / "kh.yaml").read_text(encoding="utf-8").splitlines(), 1)
                 if t.startswith("trich_yeu:"))
     warning = (f"kh.yaml:{line}:1: trich_yeu: cảnh báo: trích yếu viết chữ in thường (không in hoa cả dòng) "
-               "(thấy: TRIỂN KHAI CÔNG TÁC THI ĐUA NĂM 2026); hãy viết trích yếu bằng chữ thường, chỉ viết hoa "
-               "chữ cái đầu và tên riêng, ví dụ: «Triển khai công tác thi đua năm 2026» [ND30.TRICH_YEU.CASE]")
+               "(thấy: TRIỂN KHAI CÔNG TÁC THI ĐUA NĂM 2026); hãy gõ lại trích yếu bằng chữ thường, chỉ viết hoa "
+               "chữ cái đầu câu, tên riêng và tên hình thức khen thưởng (Giấy khen, Bằng khen của Chủ tịch Ủy ban "
+               "nhân dân ...) [ND30.TRICH_YEU.CASE]")
     checked, said = run("validate", "kh.yaml")
     built, told = run("build", "kh.yaml", "-o", "out")
     assert (checked, built) == (0, 0)

@@ -43,8 +43,25 @@ def test_unknown_key_without_a_near_one_lists_the_keys(tmp_path, monkeypatch):
 def test_missing_signer_title_names_the_line_to_add(tmp_path, monkeypatch):
     result = check(tmp_path, monkeypatch, MINIMAL.replace("  chuc_vu: CHỦ TỊCH\n", ""))
     assert errors(result) == [
-        "k.yaml:16:3: nguoi_ky.chuc_vu: thiếu thông tin bắt buộc; hãy thêm dòng 'chuc_vu: CHỦ TỊCH' "
-        "trong mục 'nguoi_ky' (Chức vụ người ký, ví dụ CHỦ TỊCH, PHÓ CHỦ TỊCH)"]
+        "k.yaml:16:3: nguoi_ky.chuc_vu: thiếu thông tin bắt buộc; hãy thêm dòng 'chuc_vu: ...' trong mục "
+        "'nguoi_ky' (Chức vụ người ký, ví dụ CHỦ TỊCH, PHÓ CHỦ TỊCH), ghi theo văn bản của đơn vị mình, ví dụ "
+        "'chuc_vu: CHỦ TỊCH'"]
+
+
+def test_a_missing_block_inside_a_switchable_one_is_one_problem(tmp_path, monkeypatch):
+    # `quyet_dinh:` may be `false` or a block: a block missing a line is not also "not false".
+    monkeypatch.chdir(tmp_path)
+    from click.testing import CliRunner
+    from tdkt_docs.cli import main
+
+    assert CliRunner().invoke(main, ["new", "ho-so", "-o", "hs.yaml"]).exit_code == 0
+    text = (tmp_path / "hs.yaml").read_text(encoding="utf-8")
+    signer = text.index("ho_ten:", text.index("quyet_dinh:"))
+    (tmp_path / "hs.yaml").write_text(text[:signer] + "# " + text[signer:], encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "hs.yaml"])
+    lines = result.output.splitlines()
+    assert result.exit_code == 1 and lines[-1] == "✗ hs.yaml: 1 lỗi, chưa tạo văn bản.", result.output
+    assert "quyet_dinh.nguoi_ky.ho_ten: thiếu thông tin bắt buộc; hãy thêm dòng 'ho_ten: ...'" in lines[0]
 
 
 def test_missing_signer_block_lists_what_it_needs(tmp_path, monkeypatch):

@@ -37,10 +37,6 @@ _FIELDS = {
 
 
 
-def _sentence(value: str) -> str:
-    return value[:1].upper() + value[1:].lower()
-
-
 def _place(value: str) -> str:
     return " ".join(word[:1].upper() + word[1:] for word in value.split(" "))
 
@@ -48,8 +44,9 @@ def _place(value: str) -> str:
 # What to do in YAML terms, by rule, with the value rewritten where the rewrite is mechanical; the
 # finding's own words say what ND30 wants.
 _ADVICE = {
-    "ND30.TRICH_YEU.CASE": ("hãy viết trích yếu bằng chữ thường, chỉ viết hoa chữ cái đầu và tên riêng, "
-                            "ví dụ: «{}»", _sentence),
+    # No rewrite for a trích yếu: lowering it would also lower "Giấy khen", "Chủ tịch Ủy ban nhân dân".
+    "ND30.TRICH_YEU.CASE": ("hãy gõ lại trích yếu bằng chữ thường, chỉ viết hoa chữ cái đầu câu, tên riêng và tên "
+                            "hình thức khen thưởng (Giấy khen, Bằng khen của Chủ tịch Ủy ban nhân dân ...){}", lambda v: ""),
     "ND30.NGAY_THANG.FORMAT": ("hãy viết hoa chữ cái đầu của mỗi tiếng trong địa danh: «{}»", _place),
 }
 

@@ -64,7 +64,7 @@ class TongHop(Base):
     ca_nhan: SoLuong | None = Field(None, description="Số cá nhân.", examples=[50])
     ho_gia_dinh: SoLuong | None = Field(None, description="Số hộ gia đình.", examples=[12])
     dong_y: SoLuong | None = Field(None, description="Số thành viên đồng ý (biên bản).", examples=[49])
-    bieu_quyet: BieuQuyet | None = Field(None, description="Giơ tay hoặc bỏ phiếu kín; bỏ trống: theo quy chế.",
+    bieu_quyet: BieuQuyet | None = Field(None, description="Giơ tay hoặc bỏ phiếu kín; bỏ trống: theo quy chế (bỏ phiếu kín nếu quy chế buộc, còn lại in «Giơ tay»).",
                                          examples=["giơ tay"])
     kem_theo: Chu | bool | None = Field(
         None, description="true: ghi '(có danh sách kèm theo)'; hoặc tự ghi, ví dụ 'danh sách tại Phụ lục I'.",

@@ -81,6 +81,12 @@ def problems_of(loaded: Loaded, model: type[BaseModel], errors: list[dict]) -> l
     for err in errors:
         loc = _clean_loc(loaded.data, err["loc"], keep_last=err["type"] == "missing")
         groups.setdefault((loc, err["type"] == "missing"), []).append(err)
+    # A mapping given where a switch (`quyet_dinh: false`) or a block is allowed was meant as the block:
+    # what is wrong inside it is the clerk's problem, not that it is not `false`.
+    deeper = {loc for (loc, _) in groups}
+    groups = {k: v for k, v in groups.items()
+              if not (all(e["type"] == "literal_error" for e in v)
+                      and any(d[:len(k[0])] == k[0] and len(d) > len(k[0]) for d in deeper))}
     misspelt = _misspelt_keys(loaded, model, groups)
     problems = []
     for (loc, missing), errs in groups.items():
@@ -147,8 +153,11 @@ def _missing(loaded: Loaded, model: type[BaseModel], loc: tuple) -> Problem:
         todo = (f"hãy thêm mục '{key}:'{inside}{about(field)}, bên dưới mỗi dòng một ý, "
                 "bắt đầu bằng '- '")
     else:
-        line_text = example_line(key, field) or f"{key}: ..."
-        todo = f"hãy thêm dòng '{line_text}'{inside}{about(field)}"
+        # The example is another unit's (a name, a place): the clerk writes their own, and is told so.
+        example = example_line(key, field)
+        todo = f"hãy thêm dòng '{key}: ...'{inside}{about(field)}"
+        if example:
+            todo += f", ghi theo văn bản của đơn vị mình, ví dụ '{example}'"
     return Problem(file, f"thiếu thông tin bắt buộc; {todo}", line, col, dotted(loc))
 
 
