@@ -65,11 +65,10 @@ def giay_khen(path: Path) -> None:
     body_el = doc.element.body
     for child in list(body_el):
         body_el.remove(child)
-    section = ('<w:sectPr><w:pgSz w:w="{{ trang.rong }}" w:h="{{ trang.cao }}" w:orient="{{ trang.huong }}"/>'
-               '<w:pgMar w:top="{{ trang.le }}" w:right="{{ trang.le }}" w:bottom="{{ trang.le }}" '
-               'w:left="{{ trang.le }}" w:header="0" w:footer="0" w:gutter="0"/>{{ trang.vien }}<w:cols w:space="720"/>'
-               '<w:docGrid w:linePitch="360"/></w:sectPr>')
-    xml = f'<w:body {nsdecls("w", "r")}>{p("TdktGkDong", "{{p trang.noi_dung }}")}{section}</w:body>'
+    # The page's size depends on the YAML: the program writes the whole section (`trang.khuon`),
+    # so that the template itself stays valid Open XML for Word.
+    xml = (f'<w:body {nsdecls("w", "r")}>{p("TdktGkDong", "{{p trang.noi_dung }}")}'
+           f'{p("TdktGkDong", "{{p trang.khuon }}")}</w:body>')
     for child in list(parse_xml(xml)):
         body_el.append(child)
     doc.save(str(path))

@@ -184,11 +184,18 @@ def build(decision: Decision, gk: GiayKhen, loaded: Loaded | None) -> Rendering:
         pages.append(blank_page(decision, gk, n, i, size) if gk.in_san else full_page(decision, gk, n, i, width, size))
     if problems:
         raise InputError(problems)
-    trang = {"rong": int(round(width * TWIPS_PER_MM)), "cao": int(round(height * TWIPS_PER_MM)),
-             "huong": "landscape" if width > height else "portrait", "le": int(MARGIN_MM * TWIPS_PER_MM),
-             "noi_dung": Fragment("".join(pages)), "vien": Markup("") if gk.in_san else BORDER}
+    trang = {"noi_dung": Fragment("".join(pages)), "khuon": _section(width, height, "" if gk.in_san else BORDER)}
     doc = decision.doc
     return Rendering("giay_khen.docx", {"trang": trang}, suffix=".giay-khen", title="Giấy khen",
                      date=f"{doc.ngay.nam:04d}-{(doc.ngay.thang or 1):02d}-{(doc.ngay.ngay or 1):02d}",
                      creator=doc.co_quan.ten.replace("\n", " "), nd30=False)
 
+
+def _section(width: float, height: float, border: str) -> Fragment:
+    """The page: its size and orientation in twips, margins, and the frame unless printing on a blank."""
+    margin = int(MARGIN_MM * TWIPS_PER_MM)
+    orient = "landscape" if width > height else "portrait"
+    return Fragment(f'<w:sectPr><w:pgSz w:w="{int(round(width * TWIPS_PER_MM))}" w:h="{int(round(height * TWIPS_PER_MM))}" '
+                    f'w:orient="{orient}"/><w:pgMar w:top="{margin}" w:right="{margin}" w:bottom="{margin}" '
+                    f'w:left="{margin}" w:header="0" w:footer="0" w:gutter="0"/>{border}<w:cols w:space="720"/>'
+                    '<w:docGrid w:linePitch="360"/></w:sectPr>')
