@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from make_templates import (AWARD_KINDS, Document, _drop_unneeded, build, content_loop, header_block, layout_table,
+from make_templates import (AWARD_KINDS, annex, Document, _drop_unneeded, build, content_loop, header_block, layout_table,
                             noi_nhan_cell, p, setup_styles, signer_cell)
 
 # (style id, name, based on, size pt, bold, italic, alignment, first-line cm, before pt, after pt, extra)
@@ -39,16 +39,7 @@ def quyet_dinh(section_break=None) -> str:
             + p("TdktTenLoai", "QUYẾT ĐỊNH") + p("TdktTrichYeu", "{{r trich_yeu }}") + p("TdktDuongKe", "{{p ke_trich_yeu }}")
             + content_loop(DECISION_KINDS)
             + layout_table("", "", cells=[(noi_nhan_cell(), signer_cell())], keep=True))
-    return body + (p("TdktPhuLuc", "{%p if phu_luc %}")
-                   + section_break()
-                   + p("TdktPhuLuc", "{{ phu_luc.tieu_de }}", '<w:spacing w:before="0"/>')
-                   + p("TdktTrichYeu", "{{r phu_luc.trich_yeu }}")
-                   + p("TdktGhiChu", "{{ phu_luc.kem_theo }}", '<w:spacing w:after="60"/>')
-                   + p("TdktDuongKe", "{{p phu_luc.ke }}")
-                   + p("TdktNoiDung")
-                   + p("TdktNoiDung", "{{p phu_luc.bang }}")
-                   + p("TdktNoiDung")
-                   + p("TdktPhuLuc", "{%p endif %}"))
+    return body + annex(section_break)
 
 
 def giay_khen(path: Path) -> None:

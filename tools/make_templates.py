@@ -334,17 +334,22 @@ def mau_1_4(ten_loai: str, kinh_gui: bool = False, section_break=None) -> str:
         body += p("TdktKinhGui", "{{p kinh_gui }}")
     body += content_loop(AWARD_KINDS) + layout_table("", "", cells=[(noi_nhan_cell(), signer_cell())], keep=True)
     if section_break:
-        body += (p("TdktPhuLuc", "{%p if phu_luc %}")
-                 + section_break()
-                 + p("TdktPhuLuc", "{{ phu_luc.tieu_de }}", '<w:spacing w:before="0"/>')
-                 + p("TdktTrichYeu", "{{r phu_luc.trich_yeu }}")
-                 + p("TdktGhiChu", "{{ phu_luc.kem_theo }}", '<w:spacing w:after="60"/>')
-                 + p("TdktDuongKe", "{{p phu_luc.ke }}")
-                 + p("TdktNoiDung")
-                 + p("TdktNoiDung", "{{p phu_luc.bang }}")
-                 + p("TdktNoiDung")
-                 + p("TdktPhuLuc", "{%p endif %}"))
+        body += annex(section_break)
     return body
+
+
+def annex(section_break) -> str:
+    """The list annexed in a section of its own (Mẫu 2.1), printed when the document has one."""
+    return (p("TdktPhuLuc", "{%p if phu_luc %}")
+            + section_break()
+            + p("TdktPhuLuc", "{{ phu_luc.tieu_de }}", '<w:spacing w:before="0"/>')
+            + p("TdktTrichYeu", "{{r phu_luc.trich_yeu }}")
+            + p("TdktGhiChu", "{{ phu_luc.kem_theo }}", '<w:spacing w:after="60"/>')
+            + p("TdktDuongKe", "{{p phu_luc.ke }}")
+            + p("TdktNoiDung")
+            + p("TdktNoiDung", "{{p phu_luc.bang }}")
+            + p("TdktNoiDung")
+            + p("TdktPhuLuc", "{%p endif %}"))
 
 
 def de_cuong_bao_cao(section_break=None) -> str:

@@ -46,7 +46,7 @@ def _place(value: str) -> str:
 _ADVICE = {
     # No rewrite for a trích yếu: lowering it would also lower "Giấy khen", "Chủ tịch Ủy ban nhân dân".
     "ND30.TRICH_YEU.CASE": ("hãy gõ lại trích yếu bằng chữ thường, chỉ viết hoa chữ cái đầu câu, tên riêng và tên "
-                            "hình thức khen thưởng (Giấy khen, Bằng khen của Chủ tịch Ủy ban nhân dân ...){}", lambda v: ""),
+                            "hình thức khen thưởng (Giấy khen, Bằng khen của Chủ tịch Ủy ban nhân dân ...)", None),
     "ND30.NGAY_THANG.FORMAT": ("hãy viết hoa chữ cái đầu của mỗi tiếng trong địa danh: «{}»", _place),
 }
 
@@ -69,7 +69,7 @@ def traced(finding: Finding, paragraph: str, loaded: Loaded | None, within: tupl
         message += f" (thấy: {finding.found})"
     if finding.rule in _ADVICE:
         words, rewrite = _ADVICE[finding.rule]
-        message += "; " + words.format(rewrite(_value(loaded.data, path)))
+        message += "; " + (words.format(rewrite(_value(loaded.data, path))) if rewrite else words)
     return Problem(file, f"{message} [{finding.rule}]", line, col, dotted(path), severity="warning")
 
 
@@ -84,7 +84,8 @@ def _best(loaded: Loaded, text: str, within: tuple, fields: tuple) -> tuple | No
     first, then any; the longest value wins (a paragraph holds several short ones)."""
     scored = []
     for path, value in _scalars(loaded.data, ()):
-        if within and path[:len(within)] != within and not _shared(path, within):
+        # A dossier's nominee list (de_nghi) belongs to each of its documents.
+        if within and path[:len(within)] != within and path[:1] != ("de_nghi",):
             continue
         score = _score(value, text)
         if score:
@@ -93,11 +94,6 @@ def _best(loaded: Loaded, text: str, within: tuple, fields: tuple) -> tuple | No
     if not scored:
         return None
     return max(scored, key=lambda s: (s[0], s[1]))[2]
-
-
-def _shared(path: tuple, within: tuple) -> bool:
-    # A dossier's nominee list (de_nghi) belongs to both of its documents.
-    return bool(path) and path[0] == "de_nghi"
 
 
 def _score(typed: str, text: str) -> int:

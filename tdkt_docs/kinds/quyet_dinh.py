@@ -96,9 +96,8 @@ def build(doc: QuyetDinhPhan, items: list[Nominee], given: list[Total], loaded: 
     numbering = normalise.Numbering(loaded)
     numbering.paragraph("tham_quyen", authority(doc))
     can_cu = list(doc.can_cu) or (rules or tien_thuong.defaults()).can_cu + list(extra_can_cu)
-    for line in can_cu:
-        numbering.paragraph("can_cu", _ending(line, ";"))
-    numbering.paragraph("can_cu", _ending(theo_de_nghi, "."))
+    # "Theo đề nghị của ..." closes the preamble: the căn cứ before it end with ';', it with '.'.
+    numbering.can_cu(can_cu + [theo_de_nghi])
     numbering.paragraph("quyet", "QUYẾT ĐỊNH:")
     _article_one(numbering, doc, items, annex)
     last = 2
@@ -131,10 +130,6 @@ def _reward_lines(doc: QuyetDinhPhan, items: list[Nominee], loaded: Loaded | Non
     counts = [(award, key, n) for award in awards(items) for key, _, _ in GROUPS
               if (n := sum(x.hinh_thuc == award and x.group == key for x in items))]
     return tien_thuong.compute(counts, doc.tien_thuong, loaded, prefix)
-
-
-def _ending(text: str, mark: str) -> str:
-    return re.sub(r"[\s;.,]+$", "", text) + mark
 
 
 def _article(numbering: normalise.Numbering, n: int, text: str, kieu: str = "doan") -> None:
